@@ -20,9 +20,10 @@ WORDS = {
     "check_in": "the client's check-in",
     "unscreened": "not yet screened (the risk screen could not run)",
     # (docs/risk.md, "Levels": C-SSRS ideation is a wish to die or to self-harm; behaviour includes a plan)
+    "indicator": "signs of distress, no wish of the writer's own to die",
     "ideation": "thoughts of suicide or self-harm",
     "ideation_often": "thoughts of suicide or self-harm, often",
-    "behavior": "self-harm, a plan or preparation",
+    "behavior": "suicide or self-harm: a plan or preparation",
     "attempt": "a suicide attempt",
     # a PHQ-9 item 9 alert's level is how often (answered 1, or 2–3): the stored form's exact answer is shown when
     # there is one (alert_level); these are the words of an alert whose form was refused, not stored

@@ -83,6 +83,32 @@ def test_pipeline_unknown_analyzer_name_is_invalid_input() -> None:
         pipeline.analyse("Some words here.", only={"no-such-analyzer"})
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "said"),
+    [
+        (
+            "My friend \ud800 called. I want to die.",
+            "free_association",
+            "Text 2 contains characters that are not",
+        ),
+        (b"I want to die.", "free_association", "Text 2 is bytes, not str: decode it first."),
+        (None, "free_association", "Text 2 is NoneType, not str."),
+        ("I was sad today.", None, "The kind of text 2 is NoneType, not str."),
+    ],
+)
+def test_pipeline_text_no_analyzer_can_read_is_refused_up_front(
+    text: object, kind: object, said: str
+) -> None:
+    """The Python API took a lone surrogate and returned a result with no risk finding (the screen failed inside
+    the run, "analyzer risk failed (TypeError)" its only trace); bytes or None failed with a bare TypeError. Each
+    is refused before anything runs, naming the text by its place, never its words."""
+    texts = [("I was fine today.", "free_association"), (text, kind)]
+    with pytest.raises(InvalidInput) as refused:
+        pipeline.analyse_many(texts, only={"risk"})  # type: ignore[list-item]
+    assert str(refused.value).startswith(said)
+    assert "friend" not in str(refused.value) and "die" not in str(refused.value)
+
+
 def test_pipeline_analyse_many_matches_analyse(probes: None, encoder: OnnxEncoder) -> None:
     texts = [("I was angry at work.", "free_association"), ("We went home. It rained.", "free_association")]
     many = pipeline.analyse_many(texts, encoder=encoder, only={"probe"})

@@ -73,6 +73,7 @@ HALVES = (
     "frozen36",
     "frozen37",
     "frozen38",
+    "frozen39",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -228,6 +229,9 @@ MEASURED_FLAGGED = {
     # frozen38: measured once, unseen, on risk 2.15.3 and 2.16.1 (shipped: its decision rule met) in one run, notes read
     # as notes: 57 and 60 (README_frozen38.md)
     "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
+    # frozen39: measured once, unseen, on risk 2.16.1 and h185's 2.16.2 (not shipped: its decision rule's (a) missed)
+    # in one run, notes read as notes: 57 and 59 (README_frozen39.md)
+    "frozen39": 57 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -317,6 +321,9 @@ GOAL_MISSED = {
     # frozen38: 60 of 80 flagged on risk 2.16.1, 57 on 2.15.3, when measured once, unseen (session notes 25 of 40;
     # journal lines 35 of 40; README_frozen38.md); all 80 on h185's 2.16.2, seen: the goal is met on a seen batch
     "frozen38": "",
+    "frozen39": "goal missed: 57 of 80 genuine cases of the thirty-ninth frozen batch flagged on risk 2.16.1, 59 on "
+    "h185's 2.16.2 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of 40; "
+    "journal lines 32 of 40) (README_frozen39.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -416,6 +423,8 @@ ALARMS_MISSED = {
     "frozen38": "goal missed: 22 of 120 hard negatives of the thirty-eighth frozen batch flagged on risk 2.16.1, 30 on "
     "2.15.3 (18.3 %; a figure of speech and an ended relationship at attempt: KNOWN_ATTEMPT_ERRORS) when measured "
     "once, unseen; 3, none at attempt, on h185's 2.16.2, seen (README_frozen38.md)",
+    "frozen39": "goal missed: 17 of 120 hard negatives of the thirty-ninth frozen batch flagged on risk 2.16.1 and on "
+    "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen (README_frozen39.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -494,6 +503,8 @@ MEASURED_ALARMS = {
     "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
     # frozen38: measured once, unseen: 30 on risk 2.15.3, 22 on 2.16.1 (README_frozen38.md)
     "frozen38": 3 / 120,  # 3 on 2.16.2 (h185, seen)
+    # frozen39: measured once, unseen: 17 on risk 2.16.1 and on h185's 2.16.2 (README_frozen39.md)
+    "frozen39": 17 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -576,6 +587,8 @@ MEASURED_AT_LEVEL = {
     / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen); 71 on 2.16.2 (h185, seen)
     # frozen38: 47 on 2.15.3 and 50 on 2.16.1 when measured once, unseen (README_frozen38.md)
     "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
+    # frozen39: 44 on 2.16.1 and 46 on h185's 2.16.2 when measured once, unseen (README_frozen39.md)
+    "frozen39": 44 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.

@@ -142,6 +142,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "care:client_plan": (Call("GET", "client_view"),),
     "care:alerts": (Call("GET"),),
     "care:alert_ack": (Call("POST", "alert_reader"),),
+    "care:acknowledged": (Call("GET", "alert_reader"),),  # one linked client's acknowledged alerts (r133)
     "care:check_in": (Call("GET"),),
     "care:fit": (Call("GET"),),
     "care:directory": (Call("GET"),),

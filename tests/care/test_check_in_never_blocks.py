@@ -90,7 +90,7 @@ def test_need_help_ranks_above_and_looks_different_from_misunderstood(make_user:
     assert page.index(need) < page.index(wrong)  # "I need help now" first
     assert "urgency-row-5" in need and 'class="urgency urgency-5"' in need and "I need help now" in need
     assert "urgency-row-1" in wrong and 'class="urgency urgency-1"' in wrong and "You misunderstood" in wrong
-    assert "urgent: asked for help now" in need and "low: the client says we misunderstood" in wrong
+    assert "urgent (asked for help now)" in need and "low (the client says we misunderstood)" in wrong
     assert RISKY not in page
     assert RiskAlert.objects.filter(answer="misunderstood").count() == 1  # kept, only lowered
 

@@ -338,3 +338,25 @@ def test_goodbye_letter_has_a_maxlength_and_keeps_a_long_text(dit: tuple[Any, An
     page = web.post(url, {"action": "write", "text": typed})
     assert page.status_code == 400 and typed in page.content.decode()
     assert "longer than the limit of 20000 characters" in page.content.decode()
+
+
+def test_move_form_states_the_notes_limit_and_a_longer_note_is_refused_and_kept(
+    paired: Any, web_as: Any
+) -> None:
+    """r133 fault 5: the move form's note box carries ``maxlength`` (a paste past it is cut short without a word),
+    so the limit is stated beside the box before anything is typed; a longer note posted anyway is refused in
+    words, the session stays where it was and the note comes back in its box."""
+    client, therapist = paired
+    course = _future_course(therapist, client)
+    old = _row(course, 2).start
+    url = f"/courses/{course.id}/sessions/2/move/"
+    form = web_as(therapist).get(url).content.decode()
+    assert "At most 2,000 characters" in form and 'aria-describedby="note-help"' in form
+    typed = "New room, see https://clinic.example.org/rooms/" + "b" * 2_000
+    new_start = (old + timedelta(days=2)).astimezone(LONDON).strftime("%Y-%m-%dT%H:%M")
+    page = web_as(therapist).post(url, {"confirm": "yes", "start": new_start, "note": typed})
+    html = page.content.decode()
+    assert page.status_code == 400
+    assert "The note to the client may be at most 2,000 characters" in html
+    assert typed in html and new_start in html  # both boxes as typed
+    assert _row(course, 2).start == old and _row(course, 2).moved_from is None

@@ -157,12 +157,15 @@ def test_course_attendance_only_by_the_therapist(dit: tuple[Any, Any, Any]) -> N
 
 
 def test_course_goodbye_letter_belongs_to_the_ending_phase(dit: tuple[Any, Any, Any]) -> None:
+    """Drafted at any time (r133: DIT therapists draft it a session or two ahead), given only in the ending phase."""
     client, therapist, course = dit
-    with pytest.raises(InvalidInput):
-        courses.write_letter(therapist, course.id, "Dear D, ...", now=at(1, 2))
+    courses.write_letter(therapist, course.id, "Dear D, ...", now=at(1, 2))  # a draft in the middle phase
+    with pytest.raises(InvalidInput, match="can be given from session 13, the ending phase"):
+        courses.give_letter(therapist, course.id, now=at(1, 2))
+    assert courses.read_letter(client, course.id) is None
     courses.write_letter(therapist, course.id, "Dear D, what we understood together.", now=at(6, 4))
     assert courses.read_letter(client, course.id) is None  # not given yet
-    courses.give_letter(therapist, course.id)
+    courses.give_letter(therapist, course.id, now=at(6, 4))
     assert courses.read_letter(client, course.id) == "Dear D, what we understood together."
 
 

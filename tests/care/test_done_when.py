@@ -85,8 +85,8 @@ def test_done_when_course_measures_calendar_fhir_and_fit(paired: tuple[Any, Any]
 
     # 3. The therapist sees reliable change and the risk alert.
     progress = therapist_web.get(f"/courses/{course.id}/measures/").content.decode()
-    assert "PHQ-9: 17 → 7 · reliable improvement" in html.unescape(progress)
-    assert "Jacobson–Truax: reliable" in html.unescape(progress)
+    assert "PHQ-9 fell from 17 to 7 — a reliable improvement (a fall of 6 or more)" in html.unescape(progress)
+    assert "the Jacobson–Truax index gives the same thresholds" in html.unescape(progress)
     assert "PHQ-9 item 9 above 0" in therapist_web.get("/alerts/").content.decode()
 
     # 4. The calendar: recurring_ical_events reads back the 16 planned dates.

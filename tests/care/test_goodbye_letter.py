@@ -28,8 +28,12 @@ def test_two_tabs_on_the_goodbye_letter_do_not_lose_the_first_save(running: Any,
     tab_a, tab_b = web_as(therapist), web_as(therapist)
     form_a = hidden_fields(tab_a.get(url).content.decode(), "write")
     form_b = hidden_fields(tab_b.get(url).content.decode(), "write")
-    assert tab_a.post(url, {**form_a, "text": "Dear A, what we found together ..."}).status_code == 302
-    page = tab_b.post(url, {**form_b, "text": "Dear A, a shorter draft"})
+    # the letter's one form: Save and Give are its buttons ("action"), the browser sends the one pressed
+    saving = {"action": "write"}
+    assert (
+        tab_a.post(url, {**form_a, **saving, "text": "Dear A, what we found together ..."}).status_code == 302
+    )
+    page = tab_b.post(url, {**form_b, **saving, "text": "Dear A, a shorter draft"})
     assert page.status_code == 409
     assert "a shorter draft" in page.content.decode()
     assert "what we found together" in page.content.decode()  # the letter saved now, shown above the form
@@ -37,7 +41,7 @@ def test_two_tabs_on_the_goodbye_letter_do_not_lose_the_first_save(running: Any,
     again = hidden_fields(
         page.content.decode(), "write"
     )  # saving again on purpose, from the page that showed it
-    assert tab_b.post(url, {**again, "text": "Dear A, a shorter draft"}).status_code == 302
+    assert tab_b.post(url, {**again, **saving, "text": "Dear A, a shorter draft"}).status_code == 302
     assert courses.read_letter(therapist, course.id) == "Dear A, a shorter draft"
 
 
@@ -112,12 +116,27 @@ def test_giving_from_a_page_that_showed_an_older_letter_gives_nothing(running: A
     url = f"/courses/{course.id}/letter/"
     courses.write_letter(therapist, course.id, "Dear A, first.")
     tab_a = web_as(therapist)
-    give = hidden_fields(tab_a.get(url).content.decode(), "give")
+    give = {
+        **hidden_fields(tab_a.get(url).content.decode(), "give"),
+        "action": "give",
+        "text": "Dear A, first.",
+    }
     courses.write_letter(therapist, course.id, "Dear A, unseen second.", base_version=1)  # tab B
     page = tab_a.post(url, give)
     assert page.status_code == 409 and "unseen second" in page.content.decode()
     assert courses.read_letter(client, course.id) is None
-    assert tab_a.post(url, hidden_fields(page.content.decode(), "give")).status_code == 302
+    # the box still holds tab A's text: giving now would give a letter other than the one in it, so it is refused
+    kept = {**hidden_fields(page.content.decode(), "give"), "action": "give", "text": "Dear A, first."}
+    refused = tab_a.post(url, kept)
+    assert refused.status_code == 400 and "not saved yet" in refused.content.decode()
+    assert "Dear A, first." in refused.content.decode() and courses.read_letter(client, course.id) is None
+    # taking the saved letter into the box, then Give: that one is given
+    taken = {
+        **hidden_fields(page.content.decode(), "give"),
+        "action": "give",
+        "text": "Dear A, unseen second.",
+    }
+    assert tab_a.post(url, taken).status_code == 302
     assert courses.read_letter(client, course.id) == "Dear A, unseen second."
 
 
@@ -167,3 +186,72 @@ def test_a_letter_saved_in_another_tab_while_giving_is_not_given_unseen(
     given = courses.read_letter(client, course.id)
     assert given in (None, "Dear A, first."), f"the client was given a letter the giver never saw: {given!r}"
     assert isinstance(other_tab[0], Conflict) or given is None, other_tab
+
+
+def test_the_letter_is_drafted_before_the_ending_phase_and_given_only_in_it(
+    running: Any, web_as: Any
+) -> None:
+    """Review r133 fault 9. At session 7 (middle phase) the letter page said nothing of the phase; "Save the letter"
+    was refused ("The goodbye letter belongs to the ending phase of the course.", nothing saved) and the refused
+    page offered "Give the letter to the client" for the unsaved text, whose refusal ("Write the goodbye letter
+    first.") emptied the box. DIT therapists draft the letter a session or two ahead: it is saved as a draft at any
+    time, the page says on arrival from which session it can be given, Give is offered only for a saved letter in
+    the ending phase, and a refused give keeps the typed text."""
+    client, therapist, course, clock = running  # Tuesday 10 February: session 7 is next, the middle phase
+    url = f"/courses/{course.id}/letter/"
+    web = web_as(therapist)
+    first = web.get(url).content.decode()
+    assert "it can be given to the client from session 13, the ending phase." in first
+    assert 'value="give"' not in first
+    saved = web.post(
+        url, {**hidden_fields(first, "write"), "action": "write", "text": "Dear D, a short letter."}
+    )
+    assert saved.status_code == 302
+    assert courses.read_letter(therapist, course.id) == "Dear D, a short letter."
+    assert courses.read_letter(client, course.id) is None  # a draft: the client does not see it
+    page = web.get(url).content.decode()
+    assert "Dear D, a short letter." in page and "Saved as your draft" in page
+    assert 'value="give"' not in page
+    # Give sent anyway (an old page, a forged post) before the ending phase: refused in words, the typed text kept
+    refused = web.post(
+        url, {**hidden_fields(page, "write"), "action": "give", "text": "Dear D, a longer letter."}
+    )
+    said = refused.content.decode()
+    assert refused.status_code == 400
+    assert "The goodbye letter can be given from session 13, the ending phase." in said
+    assert "Dear D, a longer letter." in said and courses.read_letter(client, course.id) is None
+    # in the ending phase: Give is offered for the saved letter, and gives it
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    web = web_as(therapist)  # signed in again: two months on, the sign-in has expired
+    page = web.get(url).content.decode()
+    assert "from session 13, the ending phase, which is now." in page and 'value="give"' in page
+    given = web.post(
+        url, {**hidden_fields(page, "give"), "action": "give", "text": "Dear D, a short letter."}
+    )
+    assert given.status_code == 302 and courses.read_letter(client, course.id) == "Dear D, a short letter."
+
+
+def test_give_is_never_offered_for_an_unsaved_letter(running: Any, web_as: Any) -> None:
+    """In the ending phase with no letter saved, the page offers Save only; Give sent anyway says to save first and
+    keeps the text; Give with changes not saved yet gives nothing and keeps them."""
+    client, therapist, course, clock = running
+    clock.at = datetime(2026, 4, 7, 12, tzinfo=LONDON)
+    url = f"/courses/{course.id}/letter/"
+    web = web_as(therapist)
+    page = web.get(url).content.decode()
+    assert 'value="give"' not in page
+    refused = web.post(
+        url, {**hidden_fields(page, "write"), "action": "give", "text": "Dear D, never saved."}
+    )
+    assert refused.status_code == 400
+    assert "Save the goodbye letter first" in refused.content.decode()
+    assert "Dear D, never saved." in refused.content.decode()
+    assert 'value="give"' not in refused.content.decode()
+    courses.write_letter(therapist, course.id, "Dear D, saved.", base_version=0)
+    page = web.get(url).content.decode()
+    changed = web.post(
+        url, {**hidden_fields(page, "give"), "action": "give", "text": "Dear D, saved. And more."}
+    )
+    assert changed.status_code == 400 and "not saved yet" in changed.content.decode()
+    assert "Dear D, saved. And more." in changed.content.decode()
+    assert courses.read_letter(client, course.id) is None

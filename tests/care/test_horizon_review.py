@@ -57,7 +57,7 @@ def test_an_ended_link_stops_the_horizon(long_term: Any) -> None:
 def test_the_last_planned_session_is_not_moved_past_its_next_regular_time(long_term: Any) -> None:
     _client, therapist, course, clock = long_term
     last = CourseSession.objects.get(course=course, slot=12)  # Monday 22 March 2027
-    with pytest.raises(InvalidInput, match="before the next one"):
+    with pytest.raises(InvalidInput, match="before the next session"):
         week.move_session(therapist, course.id, 12, datetime(2027, 4, 12, 10, tzinfo=LONDON))
     week.move_session(
         therapist, course.id, 12, datetime(2027, 3, 24, 10, tzinfo=LONDON)

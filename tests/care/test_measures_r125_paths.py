@@ -206,7 +206,7 @@ def test_the_prep_page_says_why_a_course_is_not_on_track(dit: tuple[Any, Any, An
     reasons = measures.progress(therapist, course.id).check.reasons
     assert reasons == ("Reliable deterioration on PHQ-9 at session 2.",)  # what the Scores page shows
     page = _as(therapist).get(f"/courses/{course.id}/prep/").content.decode()
-    assert "8 → 2" in page and "Not on track." in page
+    assert "fell from 8 to 2" in page and "Not on track." in page
     assert "Reliable deterioration on PHQ-9 at session 2" in page
 
 
@@ -223,7 +223,7 @@ def test_recovery_is_not_called_on_phq9_alone_when_gad7_was_never_given(dit: tup
     measures.submit(client, "phq9", _phq(14), course_id=course.id, session_number=1)
     measures.submit(client, "phq9", _phq(6), course_id=course.id, session_number=8)
     page = _as(therapist).get(f"/courses/{course.id}/measures/").content.decode()
-    assert "PHQ-9: 14 → 6" in page and "Case at the start: yes" in page
+    assert "PHQ-9 fell from 14 to 6" in page and "At the start: at or above the clinical cut-off" in page
     outcome = measures.progress(therapist, course.id).outcome
     assert outcome is not None and outcome.complete is False
     assert outcome.recovery is not True, "recovery decided on PHQ-9 alone"
@@ -243,6 +243,6 @@ def test_recovery_does_not_apply_to_a_client_below_the_cut_off_at_the_start(
             client, "gad7", [1] * gad + [0] * (7 - gad), course_id=course.id, session_number=session
         )
     page = _as(therapist).get(f"/courses/{course.id}/measures/").content.decode()
-    assert "Case at the start: no" in page
+    assert "At the start: below the clinical cut-off" in page
     assert not re.search(r"recovery: no\b", page)  # neither recovery nor reliable recovery
     assert "recovery: not applicable (below the clinical cut-off at the start)" in page

@@ -36,6 +36,12 @@ def later(paired: tuple[Any, Any]) -> tuple[Any, Any, Any]:
     return client, therapist, course
 
 
+def _answered_by_3(course: Any) -> None:
+    """The answers stored as given when ``now`` says (``submit`` takes ``now`` for its checks; the row stores the
+    real moment): a reading is dated by the day it was answered, or its session's day if that came first (r133)."""
+    MeasureResponse.objects.filter(course=course).update(submitted_at=BY_3)
+
+
 def _phq9_row(course: Any) -> tuple[int | None, date, int, str]:
     chart = next(c for c in measures.history(course.client, course.id) if c.questionnaire.id.value == "phq9")
     (row,) = chart.rows
@@ -45,6 +51,7 @@ def _phq9_row(course: Any) -> tuple[int | None, date, int, str]:
 def test_score_for_session_3_keeps_its_date_when_sessions_1_and_2_are_cancelled(later: Any) -> None:
     client, therapist, course = later
     done = measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
+    _answered_by_3(course)
     sessions.cancel_session(client, course.id, 1)
     sessions.cancel_session(therapist, course.id, 2)  # two make-ups at the end; session 3 is now number 1
     assert _phq9_row(course)[:2] == (1, date(2027, 3, 15))
@@ -69,6 +76,7 @@ def test_score_for_session_3_keeps_its_date_when_sessions_1_and_2_are_cancelled(
 def test_cancelling_a_later_session_changes_nothing(later: Any) -> None:
     client, therapist, course = later
     measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
+    _answered_by_3(course)
     sessions.cancel_session(therapist, course.id, 4)
     assert _phq9_row(course)[:2] == (3, date(2027, 3, 15))
     assert (
@@ -82,6 +90,7 @@ def test_score_whose_own_session_is_cancelled_keeps_that_date_and_counts_for_the
     client, therapist, course = later
     measures.submit(client, "phq9", [3] * 8 + [0], course_id=course.id, session_number=1, now=BY_3)
     measures.submit(client, "phq9", LOW, course_id=course.id, session_number=3, now=BY_3)
+    _answered_by_3(course)
     sessions.cancel_session(client, course.id, 1)
     chart = next(c for c in measures.history(client, course.id) if c.questionnaire.id.value == "phq9")
     assert [row[:2] for row in chart.rows] == [(None, date(2027, 3, 1)), (2, date(2027, 3, 15))]

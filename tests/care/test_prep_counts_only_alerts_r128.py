@@ -55,7 +55,7 @@ def test_prep_counts_the_alerts_never_the_private_entries_nor_an_edit(
     assert section is not None
     words = re.sub(r"<[^>]+>", "", section.group(1))
     assert "screened" not in words and "entries" not in words.split("Counted")[0], words
-    assert "1 risk alert;" in words and "behavior" in words
+    assert "1 risk alert;" in words and "suicide or self-harm: a plan or preparation" in words
     assert (
         len({a.record_id for a in alerts.received(therapist, client.pk)}) == 2
     )  # one alert per version of words

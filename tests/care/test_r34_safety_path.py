@@ -68,7 +68,7 @@ def test_r34_every_alert_source_has_words(kind: str) -> None:
     ("source", "record_id", "level", "said"),
     [
         ("journal", "e1@1", "ideation", "a journal entry: thoughts of suicide or self-harm"),
-        ("session", "s1", "behavior", "a session note: self-harm, a plan or preparation"),
+        ("session", "s1", "behavior", "a session note: suicide or self-harm: a plan or preparation"),
         ("session", "s1#cancel", "unscreened", "a note sent when cancelling a session: not yet screened"),
         ("goal", "g1", "attempt", "a goal: a suicide attempt"),
         ("phq9_item9", "m1", "ideation", "PHQ-9 item 9 above 0"),

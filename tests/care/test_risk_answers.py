@@ -56,7 +56,8 @@ def test_need_help_reaches_the_therapist_first_with_its_urgency(make_user: Any, 
     assert next(a.client_id for a in alerts.open_alerts(therapist)) == asking.pk  # most urgent first
     assert caseload(therapist)[0].course.client_id == asking.pk  # the caseload sorts by it too
     page = web_as(therapist).get("/alerts/").content.decode()
-    assert "urgency: urgent: asked for help now" in page and "I need help now" in page
+    # one colon (r133 11g: "urgency: urgent: asked for help now")
+    assert "urgency: urgent (asked for help now)" in page and "I need help now" in page
     assert RISKY not in page and "kill" not in page
     assert "the client asked for help now" in web_as(therapist).get("/").content.decode()
     assert AuditEvent.objects.filter(action="risk.alert.answer.need_help").exists()
@@ -153,5 +154,8 @@ def test_the_client_is_told_at_linking_what_the_therapist_will_see(make_user: An
     assert (
         "You are now linked" in linked and "The alert never quotes your words" in linked
     )  # alerts.THERAPIST_SEES, as the API says
+    # once, under its heading (r133 11c: the "You are now linked." line repeated the whole paragraph above it)
+    assert linked.count("The alert never quotes your words") == 1
+    assert "You are now linked. What your therapist sees is below." in linked
     assert "your linked therapist can read and edit all of it" in linked  # the safety plan (r57)
     assert "What your therapist will see" not in web_as(therapist).get("/pair/").content.decode()

@@ -187,7 +187,8 @@ def test_therapist_reads_that_a_model_alone_flag_had_no_explicit_words(
         entry_id=view.id, revision=view.revision, analyzers={}, risk_level="ideation", payload=sealed
     )
     page = web_as(therapist).get(f"/journal/{view.id}/").content.decode()
-    assert "The risk screen flagged this entry (ideation): no explicit words" in page
+    # r133: the level in the alert list's words (reverie.words), never its code
+    assert "The risk screen flagged this entry (thoughts of suicide or self-harm): no explicit words" in page
 
 
 @pytest.mark.usefixtures("relationships_spoken")

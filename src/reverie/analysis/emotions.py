@@ -12,6 +12,11 @@ the head is blended with the **top layer**: a fine-tuned copy of the encoder's l
 encoder pass, ``Document.emotion_embeddings``) under a linear head (``top.npz``),
 ``p = (1 - blend) p_head + blend p_top``, with its own per-label thresholds. Without those vectors (an encoder
 with one output, a test double) the head alone reads, with its own thresholds (``EmotionHead.reading_for``).
+
+Since 1.22.0 (h186) the **owner head** (``owner.npz``, :class:`OwnerHead`, ``scripts/train_emotion_owner.py``) reads
+the same sentence vectors (base and top layer) with each label the head gives that the writer does not name, and
+drops the label where the sentence does not assert it as the writer's own (someone else's, negated, hoped, asked,
+praise said over a mishap): a learned reading trained on GoEmotions and a written bank, not a rule per phrasing.
 """
 
 from __future__ import annotations
@@ -57,7 +62,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.21.0"  # h184: wished, asked, thanked-for and regarded feelings; scare-quote tails; denied fun
+VERSION = "1.22.0"  # h186: the owner head (learned: whose feeling, asserted?), shipped off: 1.21.0's reading
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -263,6 +268,109 @@ class EmotionHead:
         return chosen
 
 
+@dataclass(frozen=True, slots=True)
+class OwnerHead:
+    """Whether a sentence asserts a label as the writer's own feeling (1.22.0, h186): one ReLU layer over the base
+    sentence vector, the emotions top layer's vector and the label's one-hot; a label under ``gate`` is dropped."""
+
+    labels: tuple[str, ...]
+    w1: npt.NDArray[np.float32]  # (2 * dim + n_labels, hidden)
+    b1: npt.NDArray[np.float32]
+    w2: npt.NDArray[np.float32]  # (hidden, 1)
+    b2: npt.NDArray[np.float32]
+    gate: float
+    digest: str = ""
+
+    @classmethod
+    def load(cls, path: Path, digest: str = "") -> OwnerHead:
+        try:
+            with np.load(path, allow_pickle=False) as raw:
+                return cls(
+                    labels=tuple(_split(raw["labels"])),
+                    w1=raw["w1"].astype(np.float32),
+                    b1=raw["b1"].astype(np.float32),
+                    w2=raw["w2"].astype(np.float32),
+                    b2=raw["b2"].astype(np.float32),
+                    gate=float(raw["gate"]),
+                    digest=digest,
+                )
+        except (OSError, ValueError, KeyError) as exc:
+            raise AnalysisUnavailable(
+                f"The emotion owner head {path.name} is missing or unreadable; reinstall Reverie."
+            ) from exc
+
+    def scores(
+        self, vector: npt.NDArray[np.float32], top_vector: npt.NDArray[np.float32], labels: list[str]
+    ) -> dict[str, float]:
+        """Per label, the probability that the sentence (its two vectors) asserts it as the writer's own."""
+        if not labels:
+            return {}
+        column = {label: j for j, label in enumerate(self.labels)}
+        onehot = np.zeros((len(labels), len(self.labels)), dtype=np.float32)
+        onehot[np.arange(len(labels)), [column[label] for label in labels]] = 1.0
+        base = np.concatenate([vector, top_vector]).astype(np.float32)
+        x = np.hstack([np.broadcast_to(base, (len(labels), base.shape[0])), onehot])
+        hidden = np.maximum(0.0, x @ self.w1 + self.b1)
+        logits = (hidden @ self.w2 + self.b2)[:, 0]
+        p = 1.0 / (1.0 + np.exp(-logits))
+        return {label: float(v) for label, v in zip(labels, p.tolist(), strict=True)}
+
+
+def owned(
+    reading: Reading,
+    owner: OwnerHead | None,
+    vector: npt.NDArray[np.float32] | None,
+    top_vector: npt.NDArray[np.float32] | None,
+    from_head: frozenset[str],
+) -> Reading:
+    """1.22.0 (h186): the reading without the head's labels that the owner head says the sentence does not assert as
+    the writer's own. Only labels the layer took from the head as they were (``from_head``: the head's chosen
+    labels) are asked: a feeling the writer names (``stated``), shows by a bodily sign, that answers a plan, or that
+    the layer read in the head's place (a sign, a renamed or inferred feeling) is the layer's reading and stays. With
+    every label gone the sentence abstains (``neutral``); the labels gone join ``dropped``."""
+    if owner is None or vector is None or top_vector is None:
+        return reading
+    kept_by_layer = reading.stated | reading.signs | reading.ahead
+    asked = [
+        lab
+        for lab in reading.labels
+        if lab != NEUTRAL and lab in from_head and lab not in kept_by_layer and lab in owner.labels
+    ]
+    scores = owner.scores(vector, top_vector, asked)
+    gone = {lab for lab, p in scores.items() if p < owner.gate}
+    if not gone:
+        return reading
+    labels = tuple(lab for lab in reading.labels if lab not in gone) or (NEUTRAL,)
+    return replace(
+        reading,
+        labels=labels,
+        dropped=reading.dropped | gone,
+        abstained=not (set(labels) - {NEUTRAL}),
+    )
+
+
+def load_owner(model_dir: Path = MODEL_DIR) -> OwnerHead | None:
+    """The owner head where the manifest switches it on (``owner_head.enabled``), checked against its hash; else
+    ``None`` (1.21.0's reading)."""
+    manifest = _read_json(model_dir / "manifest.json")
+    spec = manifest.get("owner_head")
+    if not isinstance(spec, dict) or not spec.get("enabled"):
+        return None
+    path = model_dir / str(spec.get("artefact", ""))
+    digest = _sha256(path)
+    if digest != spec.get("artefact_sha256"):
+        raise AnalysisUnavailable("The emotion owner head does not match its manifest; reinstall Reverie.")
+    return OwnerHead.load(path, digest)
+
+
+def _with_owner(model_hash: str, manifest: dict[str, object]) -> str:
+    """The model hash with the owner head's artefact hash after a slash, where the manifest switches it on."""
+    spec = manifest.get("owner_head")
+    if not isinstance(spec, dict) or not spec.get("enabled"):
+        return model_hash
+    return f"{model_hash}/{str(spec.get('artefact_sha256', ''))[:16]}"
+
+
 def _split(raw: npt.NDArray[np.uint8]) -> list[str]:
     return bytes(raw.tobytes()).decode("utf-8").split("\n")
 
@@ -294,7 +402,9 @@ def declared_model_hash(model_dir: Path = MODEL_DIR, encoder_manifest: Path = EN
     if not (model_dir / str(manifest.get("artefact", ""))).is_file():
         raise AnalysisUnavailable("The emotion model file is missing; reinstall Reverie.")
     alone_hash, top = _alone_hash(manifest, _read_json(encoder_manifest))
-    return alone_hash if top is None else _with_top(alone_hash, str(top.get("artefact_sha256", "")))
+    if top is None:
+        return alone_hash  # no top-layer vector: the owner head cannot read (see build)
+    return _with_owner(_with_top(alone_hash, str(top.get("artefact_sha256", ""))), manifest)
 
 
 # The analyzer as the registry knows it without building it (see registry.Declaration).
@@ -319,11 +429,15 @@ class EmotionsAnalyzer:
         model_hash: str,
         alone_hash: str | None = None,
         situations: SituationHead | None = None,
+        owner: OwnerHead | None = None,
     ) -> None:
         self.head = head
         self.model_hash = model_hash
         self._alone_hash = alone_hash or model_hash
         self.situations = situations  # 1.11.0: read where the layer abstains (reverie.analysis.situations)
+        self.owner = (
+            owner  # 1.22.0 (h186): drops the head's labels the sentence does not assert as the writer's
+        )
 
     def run(self, doc: Document) -> list[Finding]:
         if not doc.sentences or doc.embeddings is None:
@@ -425,6 +539,11 @@ class EmotionsAnalyzer:
             news=news,
             gate=gate,
         )
+        if self.owner is not None and doc.embeddings is not None and doc.emotion_embeddings is not None:
+            from_head = frozenset(self.head.labels[j] for j in np.flatnonzero(chosen))
+            reading = owned(
+                reading, self.owner, doc.embeddings[index], doc.emotion_embeddings[index], from_head
+            )
         out = []
         column = {label: j for j, label in enumerate(self.head.labels)}
         for label in reading.labels:
@@ -619,4 +738,8 @@ def _read_json(path: Path) -> dict[str, object]:
 def build() -> EmotionsAnalyzer:
     head, model_hash = load_head()
     situations = load_situations(encoder_hash=str(_read_json(ENCODER_MANIFEST).get("model_hash", "")))
-    return EmotionsAnalyzer(head, model_hash, alone_model_hash(head, model_hash), situations)
+    owner = load_owner() if head.top is not None else None  # it reads the top layer's vector
+    full = (
+        _with_owner(model_hash, _read_json(MODEL_DIR / "manifest.json")) if owner is not None else model_hash
+    )
+    return EmotionsAnalyzer(head, full, alone_model_hash(head, model_hash), situations, owner)

@@ -138,6 +138,7 @@ def analyse_many(
     """
     from reverie.analysis.onnx_encoder import shared_sentences
 
+    _check_texts(texts)
     clock = _Clock(timings)
     chosen = _registrations(only)
     with shared_sentences():
@@ -154,6 +155,24 @@ def analyse_many(
         for run in runs:
             _run_analyzers(run, clock, steps, seconds_per_chunk)
     return [_result(run) for run in runs]
+
+
+def _check_texts(texts: Sequence[tuple[str, str]]) -> None:
+    """Refuse, before anything runs, what no analyzer can read: a text or a kind that is not a ``str`` (bytes,
+    ``None``), and a text with a lone surrogate (:func:`reverie.text.not_utf8`; no entry path stores one). Without
+    it a lone surrogate failed the risk screen inside the run and the caller got a result with no risk finding,
+    the failure only a note. The message names the text by its place, never its words."""
+    from reverie.text import NOT_TEXT, not_utf8
+
+    for number, (text, kind) in enumerate(texts, start=1):
+        if isinstance(text, bytes):
+            raise InvalidInput(f"Text {number} is bytes, not str: decode it first.")
+        if not isinstance(text, str):
+            raise InvalidInput(f"Text {number} is {type(text).__name__}, not str.")
+        if not isinstance(kind, str):
+            raise InvalidInput(f"The kind of text {number} is {type(kind).__name__}, not str.")
+        if not_utf8(text):
+            raise InvalidInput(f"Text {number} {NOT_TEXT}.")
 
 
 class _Steps:

@@ -50,6 +50,9 @@ urlpatterns = [
     path("clients/<id:client_id>/safety-plan/", safety_views.client_plan, name="client_plan"),
     path("alerts/", safety_views.alert_list, name="alerts"),
     path("alerts/<str:alert_id>/acknowledge/", safety_views.alert_acknowledge, name="alert_ack"),
+    path(
+        "clients/<id:client_id>/alerts/acknowledged/", safety_views.acknowledged_alerts, name="acknowledged"
+    ),
     path("check-in/", safety_views.check_in, name="check_in"),
     path("fit/", public_views.fit_page, name="fit"),
     path("directory/", public_views.directory_search, name="directory"),

@@ -546,7 +546,11 @@ def _print_progress(progress: Any) -> None:
         if progress.outcome.undecided_reason:
             typer.echo(progress.outcome.undecided_reason)
     typer.echo(
-        ("NOT ON TRACK: " + " ".join(progress.check.reasons)) if progress.check.not_on_track else "On track."
+        ("NOT ON TRACK: " + " ".join(progress.check.reasons))
+        if progress.check.not_on_track
+        else "On track."
+        if progress.check.judged
+        else "Not enough scores yet to judge progress."
     )
     typer.echo(progress.check.rule_text)
 

@@ -77,6 +77,8 @@ def end(
     from reverie.clinic.services import people
 
     actor = sign_in(user)
+    if not yes:
+        _tell_what_the_end_closes(actor, pair_id)
     if not yes and not typer.confirm(
         f"End link {pair_id}? Nothing more is shared after it, and an open course of therapy between you ends today.",
         default=False,
@@ -85,3 +87,27 @@ def end(
         return
     people.end_pair(actor, pair_id)
     typer.echo("The link has ended. Nothing more is shared.")
+
+
+def _tell_what_the_end_closes(actor: Any, pair_id: int) -> None:
+    """To a therapist, before the question: their course records with this client that the end puts out of reach,
+    each with where to download it, and the client's alerts they have not acknowledged (the web's confirmation says
+    the same, review r133)."""
+    from reverie.care.services import alerts, course
+    from reverie.clinic.services import local_time, people
+
+    pair = next((p for p in people.active_pairs(actor) if p.pk == pair_id), None)
+    if pair is None:
+        return  # not one of theirs: end_pair refuses it as a missing link
+    closes = course.link_end_closes(actor, pair)
+    if closes is None or not (closes.courses or closes.alerts):
+        return
+    if closes.alerts:  # alert lines shown: a reading, audited as on the web
+        alerts.record_read(actor, closes.alerts)
+    typer.echo(
+        f"After the end you cannot open your course records with {pair.client.username} any more (the sessions,"
+        " progress and process notes, questionnaires, formulation, goals and letter); they open again only if you"
+        " link again."
+    )
+    for line in closes.lines(local_time.zone_of(actor)):
+        typer.echo(f"- {line}")

@@ -46,8 +46,8 @@ def title() -> str:
     figures = [f"{words} readings {measured_words(a)}" for a, words in READINGS if not verified(a)]
     said = " and its ".join(figures).replace(" readings ", " readings were right ", 1)
     return (
-        f"Unverified readings \u2014 Reverie's {said}, measured on texts it was not tuned on "
-        "(docs/evaluation.md); use them as prompts for your own reading, not as findings"
+        f"Unverified readings \u2014 Reverie's {said}, measured on texts it was not tuned on; "
+        "use them as prompts for your own reading, not as findings"  # no file path on a page (r133)
     )
 
 

@@ -86,6 +86,35 @@ def classify_change(questionnaire_id: str, first: int, last: int) -> Change:
     return Change.NONE
 
 
+def change_words(questionnaire_id: str, first: int, last: int) -> str:
+    """One measure's first → latest in plain words, the one wording of the therapist's Scores and prep pages (r133:
+    "Jacobson–Truax: reliable" and "reliable change (Jacobson–Truax)" said one thing two ways, by a method's name):
+    "PHQ-9 fell from 14 to 3 — a reliable improvement (a fall of 6 or more), now below the clinical cut-off (10)".
+    The classification is :func:`classify_change`'s (NHS Talking Therapies)."""
+    qid = _total_pair(questionnaire_id, first, last)
+    points, cutoff = RELIABLE_CHANGE_POINTS[qid], CASENESS_CUTOFF[qid]
+    if last < first:
+        moved = f"fell from {first} to {last}"
+    elif last > first:
+        moved = f"rose from {first} to {last}"
+    else:
+        moved = f"stayed at {last}"
+    kind = classify_change(questionnaire_id, first, last)
+    if kind is Change.IMPROVEMENT:
+        how = f"a reliable improvement (a fall of {points} or more)"
+    elif kind is Change.DETERIORATION:
+        how = f"a reliable deterioration (a rise of {points} or more)"
+    elif last == first:
+        how = "no change"
+    else:
+        how = f"not a reliable change (that takes {points} points or more)"
+    if last < cutoff:
+        where = f"{'now ' if first >= cutoff else ''}below the clinical cut-off ({cutoff})"
+    else:
+        where = f"{'still' if first >= cutoff else 'now'} at or above the clinical cut-off ({cutoff})"
+    return f"{get_questionnaire(questionnaire_id).short_title} {moved} — {how}, {where}"
+
+
 def is_case(questionnaire_id: str, total: int) -> bool:
     """At or above the caseness cut-off (PHQ-9 ≥ 10, GAD-7 ≥ 8)."""
     questionnaire = get_questionnaire(questionnaire_id)
@@ -361,6 +390,9 @@ class ProgressCheck:
     not_on_track: bool
     reasons: tuple[str, ...]
     rule_text: str
+    # whether any measure has two scores to compare (r133: a first PHQ-9 of 20, severe, read "On track by the rule
+    # below"): the pages say "Not enough scores yet to judge progress" until one has
+    judged: bool = True
 
 
 DEFAULT_RULE = NotOnTrackRule()
@@ -370,7 +402,13 @@ def check_progress(series: Sequence[Assessment], rule: NotOnTrackRule = DEFAULT_
     """Apply ``rule`` to a time series of assessments (any order; one per session)."""
     steps = ordered(series)
     reasons = [*_no_improvement(steps, rule), *_deterioration(steps), *_severe_twice(steps)]
-    return ProgressCheck(not_on_track=bool(reasons), reasons=tuple(reasons), rule_text=rule.rule_text)
+    given = [qid for step in steps for qid in step.totals()]
+    return ProgressCheck(
+        not_on_track=bool(reasons),
+        reasons=tuple(reasons),
+        rule_text=rule.rule_text,
+        judged=any(given.count(qid) >= 2 for qid in set(given)),
+    )
 
 
 def _first_scores(steps: Sequence[Assessment]) -> dict[QuestionnaireId, tuple[int, int]]:

@@ -14,8 +14,15 @@ import numpy as np
 
 from reverie.analysis import jsonlines
 from reverie.analysis.emotion_scope import emotion_words
-from reverie.analysis.emotions import EmotionHead, load_head, sentence_probabilities, top_emotion
-from reverie.analysis.encoder import Encoder
+from reverie.analysis.emotions import (
+    EmotionHead,
+    OwnerHead,
+    load_head,
+    load_owner,
+    sentence_probabilities,
+    top_emotion,
+)
+from reverie.analysis.encoder import Encoder, encode_both
 from reverie.errors import InvalidInput
 from reverie.text import one_line_ending
 
@@ -77,13 +84,17 @@ def evaluate_emotions(
     encoder: Encoder | None = None,
     head: EmotionHead | None = None,
     scope: bool = True,
+    owner: OwnerHead | None = None,
 ) -> dict[str, Any]:
     """``{"macro_f1", "micro_f1", "n", "per_label": {name: f1}}`` over the rows of ``path``, as the analyzer
     labels them (head, then negation and attribution: a feeling credited to someone else still counts here,
     since GoEmotions labels the feelings a text expresses, whoever holds them); ``head_only`` gives the
-    head's figures without the negation layer."""
+    head's figures without the negation layer. ``owner``: the owner head (1.22.0); by default the installed one
+    where the head reads with the top layer, as the analyzer does."""
     if head is None:
         head = load_head()[0]
+        if owner is None and scope and head.top is not None:
+            owner = load_owner()
     if encoder is None:
         from reverie.analysis.onnx_encoder import load_encoder
 
@@ -92,15 +103,27 @@ def evaluate_emotions(
     pred = np.zeros_like(truth)
     probs = np.zeros(truth.shape, dtype=np.float32)
     reader = head  # the head alone where the encoder gives no top-layer vectors (the same for every chunk)
+    vectors: list[np.ndarray] = []
+    tops: list[np.ndarray] = []
     for start in range(0, len(texts), CHUNK):
         chunk = texts[start : start + CHUNK]
-        reader, probs[start : start + len(chunk)] = sentence_probabilities(head, chunk, encoder)
+        base, top = encode_both(encoder, chunk)
+        reader = head.reading_for(top)
+        probs[start : start + len(chunk)] = reader.probabilities(chunk, base, top)
+        if top is not None and reader.top is not None:
+            vectors.append(base)
+            tops.append(top)
         pred[start : start + len(chunk)] = reader.predict(probs[start : start + len(chunk)])
         if progress is not None:
             progress(start + len(chunk), len(texts))
     head_per_label, head_micro = f1_scores(truth, pred)
     if scope:
-        pred = scoped(texts, reader, probs, pred)
+        both = (
+            (np.vstack(vectors), np.vstack(tops))
+            if owner is not None and sum(len(t) for t in tops) == len(texts)
+            else None
+        )
+        pred = scoped(texts, reader, probs, pred, owner=owner if both else None, vectors=both)
     per_label, micro = f1_scores(truth, pred)
     return {
         "head_only": {"macro_f1": round(float(head_per_label.mean()), 4), "micro_f1": round(head_micro, 4)},
@@ -111,13 +134,22 @@ def evaluate_emotions(
     }
 
 
-def scoped(texts: list[str], head: EmotionHead, probs: np.ndarray, pred: np.ndarray) -> np.ndarray:
+def scoped(
+    texts: list[str],
+    head: EmotionHead,
+    probs: np.ndarray,
+    pred: np.ndarray,
+    *,
+    owner: OwnerHead | None = None,
+    vectors: tuple[np.ndarray, np.ndarray] | None = None,
+) -> np.ndarray:
     """Apply the analyzer's journal layer (denial, hedges, sarcasm, stated feelings) row by row, as the
     analyzer does; tagger only, no parser. Someone else's feelings count here (GoEmotions labels the feelings a
-    text expresses, whoever holds them); ``neutral`` stands for an abstention, as in the analyzer."""
+    text expresses, whoever holds them); ``neutral`` stands for an abstention, as in the analyzer. With ``owner``
+    and the rows' ``vectors`` (base, top layer), the owner head drops what the analyzer's drops (1.22.0)."""
     from reverie.analysis.document import load_spacy
     from reverie.analysis.emotion_scope import good_news
-    from reverie.analysis.emotions import apply_scope
+    from reverie.analysis.emotions import apply_scope, owned
 
     nlp = load_spacy()
     out = np.zeros_like(pred)
@@ -127,6 +159,9 @@ def scoped(texts: list[str], head: EmotionHead, probs: np.ndarray, pred: np.ndar
         words = emotion_words(list(doc))
         news = good_news(texts[i])  # as the analyzer reads a whole entry
         reading = apply_scope(head, probs[i], pred[i].astype(bool), words, texts[i], news=news)
+        if owner is not None and vectors is not None:
+            from_head = frozenset(head.labels[j] for j in np.flatnonzero(pred[i]))
+            reading = owned(reading, owner, vectors[0][i], vectors[1][i], from_head)
         for label in (*reading.labels, *reading.others):  # a text expresses others' feelings too
             out[i, column[label]] = True
     return out

@@ -33,12 +33,13 @@ UNREAD_QUESTION = "Reverie could not check your entry for safety just now. Just 
 # is kept with it, so a later reading, or the alert's deletion, never changes what an answered check-in asked.
 EXPLICIT, UNSURE, UNREAD = "explicit", "unsure", "unread"
 QUESTIONS = {EXPLICIT: CHECK_IN_QUESTION, UNSURE: UNSURE_QUESTION, UNREAD: UNREAD_QUESTION}
+# read after "urgency: " on every alert line: no colon of their own (r133: "urgency: urgent: asked for help now")
 URGENCY_LABELS = {
-    5: "urgent: asked for help now",
+    5: "urgent (asked for help now)",
     4: "high",
     3: "raised",
     2: "routine",
-    1: "low: the client says we misunderstood",
+    1: "low (the client says we misunderstood)",
 }
 
 
@@ -88,6 +89,9 @@ class RiskAlert(models.Model):
     # Not stored: set by ``alerts.open_alerts`` for a therapist who may see this alert only because the client asked
     # for help while linked (its source was written before the link: its level and date are not shown).
     before_link = False
+    # Not stored: set by ``alerts.mark_shared_entries`` to the id of the journal entry that raised the alert when the
+    # therapist reading the line may read that entry (the client shared it with them: the one policy decides).
+    shared_entry: uuid.UUID | None = None
 
     @property
     def urgency_label(self) -> str:

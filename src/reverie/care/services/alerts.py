@@ -55,6 +55,7 @@ from reverie.clinic.models import Entry, EntryScreen, Pair, StoredAnalysis, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
 from reverie.errors import Conflict, InvalidInput, NotFound
+from reverie.errors import IntegrityError as ReverieIntegrityError
 from reverie.measures.questionnaires import get_questionnaire
 from reverie.measures.scoring import Score
 from reverie.versions import version_number
@@ -88,6 +89,9 @@ RANK = {
     "behavior": 3,
     "attempt": 4,
 }
+# How a level sorts on a therapist's list within one urgency (``open_alerts``): unlike :data:`RANK`, PHQ-9 item 9
+# "more than half the days" above "several days", and a text that could not be screened below both.
+LIST_RANK = {"attempt": 5, "behavior": 4, IDEATION_OFTEN: 3, "ideation": 2, UNSCREENED: 1}
 LEVEL_URGENCY = {UNSCREENED: 2, "ideation": 2, IDEATION_OFTEN: 3, "behavior": 3, "attempt": 4}
 NEED_HELP_URGENCY = 5
 # What a client is told their linked therapist sees: the one source of these words for every door (web /pair/ and
@@ -431,7 +435,8 @@ def received(therapist: User, client_id: int) -> QuerySet[RiskAlert]:
 
 def open_alerts(therapist: User) -> list[RiskAlert]:
     """Alerts this therapist may see and has not acknowledged since they were last raised or re-opened, most
-    urgent first; never one their own note raised. Another therapist's acknowledgement closes nothing here. An
+    urgent first, the more serious level first within one urgency (:data:`LIST_RANK`), then the newest; never one
+    their own note raised. Another therapist's acknowledgement closes nothing here. An
     alert shown only because the client asked for help while linked is marked ``before_link``."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
@@ -472,7 +477,44 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
         last: datetime | None = getattr(row, "last_ack", None)  # this therapist's latest acknowledgement
         if last is None or last < since:
             shown.append(row)
+    # within one urgency the more serious level first, then the newest (review r133: a PHQ-9's "more than half the
+    # days" sorted above the same client's "a plan or preparation" for being later); a line that shows no level
+    # (before the link) sorts as none, so its place says nothing of it
+    shown.sort(key=lambda row: (-int(row.urgency), -(0 if row.before_link else LIST_RANK.get(row.level, 0))))
+    mark_shared_entries(therapist, shown)
     return shown
+
+
+def _entry_of(alert: RiskAlert) -> uuid.UUID | None:
+    """The journal entry a ``journal`` alert names (its record id ``<entry>#r<revision>``), else None."""
+    if alert.source != "journal":
+        return None
+    try:
+        return uuid.UUID(alert.record_id.partition("#r")[0])
+    except ValueError:
+        return None
+
+
+def mark_shared_entries(therapist: User, rows: list[RiskAlert]) -> None:
+    """Set ``shared_entry`` on each journal alert whose entry ``therapist`` may read now (the client shared it with
+    them while linked: :func:`reverie.clinic.services.policy.visible_entries`, the list form of the one policy's
+    rule), so its line links "Read the entry (shared with you)" (review r133); never for an entry not shared, nor for
+    a line about words written before the link (which names no source). One query for the whole list."""
+    from reverie.clinic.services.policy import visible_entries
+
+    wanted = {
+        row.pk: entry
+        for row in rows
+        if not getattr(row, "before_link", False) and (entry := _entry_of(row)) is not None
+    }
+    readable = (
+        set(visible_entries(therapist).filter(pk__in=set(wanted.values())).values_list("pk", flat=True))
+        if wanted
+        else set()
+    )
+    for row in rows:
+        entry = wanted.get(row.pk)
+        row.shared_entry = entry if entry in readable else None
 
 
 def read_alerts(therapist: User) -> list[RiskAlert]:
@@ -649,6 +691,108 @@ def _store_acknowledgement(therapist: User, alert: RiskAlert, locked: RiskAlert,
     locked.acknowledged_at, locked.acknowledged_by = now, therapist
     locked.save(update_fields=["acknowledged_at", "acknowledged_by"])
     audit.record(therapist, "risk.acknowledge", "risk_alert", locked.id, subject=alert.client)
+
+
+# What the alerts page says after an acknowledgement (review r133: the alert left the list with no word of it).
+ACKNOWLEDGED_WITH_NOTE = "Acknowledged; your note is kept."
+ACKNOWLEDGED = "Acknowledged."
+
+
+@dataclass(frozen=True)
+class AcknowledgementShown:
+    """One acknowledgement of an alert, as the therapist who made it reads it back: when, how it came to be (their
+    own, or carried over by the upgrade to per-therapist acknowledgements: ``origin_label``), the urgency then, and
+    their note, opened for them alone ("" when there is none; ``note_unreadable`` when its seal does not open)."""
+
+    acknowledged_at: datetime
+    by: str
+    urgency_label: str
+    note: str
+    note_unreadable: bool = False
+
+
+@dataclass(frozen=True)
+class AcknowledgedAlert:
+    """An alert of one client this therapist may see and has acknowledged, with their acknowledgements (oldest
+    first); the alert's line shows what the alerts page shows (``line_shown``: nothing of words written before the
+    link)."""
+
+    alert: RiskAlert
+    acknowledgements: list[AcknowledgementShown]
+
+
+def acknowledged_clients(therapist: User) -> list[User]:
+    """The linked clients of whose alerts this therapist has acknowledged one they may still see: the alerts page
+    links each one's history (:func:`acknowledged_history`)."""
+    if not (therapist.is_active and therapist.is_therapist):
+        return []
+    mine = AlertAcknowledgement.objects.filter(therapist=therapist).values("alert_id")
+    seen = _alerts_for(therapist).filter(pk__in=mine).exclude(raised_by=therapist).values("client_id")
+    return list(User.objects.filter(pk__in=seen).order_by("username"))
+
+
+def acknowledged_history(therapist: User, client_id: int) -> tuple[User, list[AcknowledgedAlert]]:
+    """The history of one linked client's alerts that this therapist acknowledged (review r133): each alert as the
+    alerts page shows it, newest acknowledged first, with this therapist's acknowledgements and their notes, opened
+    for them alone (another therapist's acknowledgement or note is never shown). A client not linked with them
+    answers as a missing one (:class:`NotFound`, the refusal audited); the reading is audited once, content-free
+    (``risk.acknowledge.read``), as the alert lists are."""
+    from reverie.care.policy import linked_clients
+
+    client = (
+        linked_clients(therapist).filter(pk=client_id, is_active=True).first()
+        if therapist.is_therapist
+        else None
+    )
+    if client is None:
+        audit.refused(therapist, str(Action.READ), "risk_alert_history", client_id)
+        raise NotFound("No such client.")
+    link_started = _links(therapist).get(client.pk)
+    rows = (
+        received(therapist, client.pk)
+        .filter(acknowledgements__therapist=therapist)
+        .distinct()
+        .select_related("client")
+    )
+    acks: dict[uuid.UUID, list[AlertAcknowledgement]] = {}
+    for ack in (
+        AlertAcknowledgement.objects.filter(therapist=therapist, alert__in=rows)
+        .select_related("closed_by")
+        .order_by("acknowledged_at")
+    ):
+        acks.setdefault(ack.alert_id, []).append(ack)
+    out = []
+    listed = list(rows)
+    for row in listed:
+        row.before_link = _before_link(row, link_started)
+    mark_shared_entries(therapist, listed)
+    for row in listed:
+        out.append(AcknowledgedAlert(row, [_ack_shown(client, ack) for ack in acks.get(row.pk, [])]))
+    out.sort(
+        key=lambda a: a.acknowledgements[-1].acknowledged_at if a.acknowledgements else a.alert.created_at
+    )
+    out.reverse()
+    audit.record(therapist, "risk.acknowledge.read", "risk_alert_history", client.pk, subject=client)
+    return client, out
+
+
+def _ack_shown(client: User, ack: AlertAcknowledgement) -> AcknowledgementShown:
+    from reverie.care.models.safety import URGENCY_LABELS
+
+    note, unreadable = "", False
+    if ack.note:
+        try:
+            note = str(records.open_json(client, ack.id, NOTE_PURPOSE, ack.note).get("text", ""))
+        except ReverieIntegrityError:  # a damaged seal: said, never guessed
+            unreadable = True
+    by = "acknowledged by you" if ack.origin == "" else ack.origin_label
+    return AcknowledgementShown(
+        acknowledged_at=ack.acknowledged_at,
+        by=by,
+        urgency_label=URGENCY_LABELS.get(int(ack.urgency), "routine"),
+        note=note,
+        note_unreadable=unreadable,
+    )
 
 
 # --- check-ins ---------------------------------------------------------------------------------------------------

@@ -48,6 +48,7 @@ from reverie.programmes.sessions import (
     regular_starts,
 )
 from reverie.text import counted
+from reverie.words import words as plain_words
 
 LETTER_PURPOSE = "letter.goodbye"
 HORIZON = timedelta(weeks=12)  # an open-ended course always has its sessions planned this far ahead of now
@@ -98,6 +99,86 @@ def zone_of(name: str) -> ZoneInfo:
 def check_year(moment: datetime) -> None:
     if not FIRST_YEAR <= moment.year <= LAST_YEAR:
         raise InvalidInput(f"A session date must fall between the years {FIRST_YEAR} and {LAST_YEAR}.")
+
+
+# A set-up or a move the web form asks about once more before doing it (r133: a course typed as starting in 2020
+# was set up at once with 15 past sessions, a session moved to 03:00 silently): a first session this far back, a
+# session starting at night
+PAST_ASK_AFTER = timedelta(weeks=4)
+NIGHT_ENDS, NIGHT_STARTS = time(6, 0), time(22, 0)
+
+
+class AskFirst(Exception):  # not an error: a question for the person, in its words
+    """A set-up or a move every check accepts that the web form asks about once more before making it: ``asks``,
+    each in plain words (:func:`second_thoughts`; a move to the night, ``week.move_session``)."""
+
+    def __init__(self, asks: Sequence[str]) -> None:
+        super().__init__(" ".join(asks))
+        self.asks = list(asks)
+
+
+def at_night(at: time) -> bool:
+    """Before 06:00 or after 22:00: a time a session is rarely meant to start."""
+    return at < NIGHT_ENDS or at > NIGHT_STARTS
+
+
+def _ago(delta: timedelta) -> str:
+    days = delta.days
+    if days < 60:
+        return f"{days // 7} weeks ago"
+    if days < 365 * 2:
+        return f"about {round(days / 30.44)} months ago"
+    return f"over {int(days // 365.25)} years ago"
+
+
+def second_thoughts(draft: CourseDraft, now: datetime | None = None) -> list[str]:
+    """What the set-up form asks about before setting the course up as typed, in plain words ([] when nothing):
+    a first session more than four weeks back ("Mon 6 Jan 2020 10:00, over 6 years ago: the sessions between then
+    and today are set up as past ones"), a session time at night (before 06:00 or after 22:00). A draft the service
+    would refuse anyway (an unknown zone, a bad year) asks nothing: its refusal comes first."""
+    try:
+        zone = zone_of(draft.timezone)
+        check_year(draft.start)
+    except InvalidInput:
+        return []
+    start = draft.start if draft.start.tzinfo is not None else draft.start.replace(tzinfo=zone)
+    asks = []
+    back = (now or timezone.now()) - start
+    if back > PAST_ASK_AFTER:
+        asks.append(
+            f"The first session is {start.astimezone(zone):%a} {start.astimezone(zone).day} "
+            f"{start.astimezone(zone):%b %Y %H:%M}, {_ago(back)}: the sessions between then and today are set up "
+            "as past ones."
+        )
+    times = sorted({start.astimezone(zone).time(), *(at for _, at in draft.day_times)})
+    night = [at for at in times if at_night(at)]
+    if night:
+        said = " and ".join(f"{at:%H:%M}" for at in night)
+        asks.append(f"Sessions start at {said}, at night (before 06:00 or after 22:00).")
+    return asks
+
+
+def already_set_up(therapist: User, draft: CourseDraft) -> Course | None:
+    """The course this therapist already set up from the same draft (the client, the programme, the first session),
+    not ended: the set-up page then says so with a link (r133: Back and "Set up the course" again said "This
+    session overlaps maya's session 1 …", true but not what happened). None for a draft the service would refuse."""
+    try:
+        zone = zone_of(draft.timezone)
+        check_year(draft.start)
+    except InvalidInput:
+        return None
+    start = draft.start if draft.start.tzinfo is not None else draft.start.replace(tzinfo=zone)
+    return (
+        Course.objects.filter(
+            therapist=therapist,
+            client__username=draft.client,
+            programme=draft.programme,
+            first_start=start,
+            ended_at__isnull=True,
+        )
+        .order_by("created_at", "id")
+        .first()
+    )
 
 
 def check_plan_years(sessions: Sequence[Session]) -> None:
@@ -293,8 +374,10 @@ def _regular_beyond(
     return [Session(len(sessions) + n, at, duration) for n, at in enumerate(starts, start=1)]
 
 
-def create_course(therapist: User, draft: CourseDraft) -> Course:
-    """Plan and store a course in one transaction; an overlap with another session raises Conflict."""
+def create_course(therapist: User, draft: CourseDraft, *, confirmed: bool = True) -> Course:
+    """Plan and store a course in one transaction; an overlap with another session raises Conflict.
+    ``confirmed=False`` (the web form before its second press): a draft that passes every check but that
+    :func:`second_thoughts` asks about raises :class:`AskFirst` instead, nothing stored."""
     if not (therapist.is_active and therapist.is_therapist):
         raise PermissionDenied("Only a therapist sets up a course.")
     with about("client"):
@@ -315,6 +398,9 @@ def create_course(therapist: User, draft: CourseDraft) -> Course:
         # a clash is named at the therapist's hour (they read the refusal), the client's other therapy never
         since, until = min(s.start for s in sessions), max(s.end for s in to_check)
         check_free(therapist, client, to_check, local_time.zone_of(therapist), since=since, until=until)
+        asks = [] if confirmed else second_thoughts(draft)
+        if asks:
+            raise AskFirst(asks)
         course = Course.objects.create(
             client=client,
             therapist=therapist,
@@ -730,6 +816,77 @@ def end_courses_of_pair(actor: User | None, pair: Pair) -> None:
         _close(actor, course, moment)  # a course not started yet: every session cancelled
 
 
+@dataclass(frozen=True)
+class CourseRecordHeld:
+    """One course of a link's therapist and client, with what its record holds (counts, never a word): what ending
+    the link puts out of the therapist's reach (:func:`link_end_closes`)."""
+
+    course: Course
+    ended_on: date | None
+    sessions_held: int
+    progress_notes: int
+    process_notes: int
+    questionnaires: int
+
+
+@dataclass(frozen=True)
+class LinkEndCloses:
+    """What ending a link closes to its therapist (review r133): every course of the two (its sessions, progress and
+    process notes, questionnaires, formulation, goals and letter: the policy opens a course to its therapist only
+    while a link is open, ``care.policy.is_course_therapist``) and the client's alerts they have not acknowledged.
+    The link's confirmation names them, each course with its record's download, before "Yes, end the link"."""
+
+    courses: list[CourseRecordHeld]
+    alerts: list[RiskAlert]
+
+    def lines(self, zone: tzinfo) -> list[str]:
+        """The same in plain lines, dated in ``zone`` (the therapist's), for ``reverie pair end``'s question: each
+        course with what its record holds and where to download it, then each open alert (never a word written)."""
+        out = []
+        for k in self.courses:
+            day = f"{k.course.first_start.astimezone(zone):%-d %b %Y}"
+            held = ", ".join(
+                (
+                    counted(k.sessions_held, "session", "sessions") + " held",
+                    counted(k.progress_notes, "progress note", "progress notes"),
+                    counted(k.process_notes, "process note", "process notes") + " or observations",
+                    counted(k.questionnaires, "questionnaire", "questionnaires") + " answered",
+                )
+            )
+            out.append(
+                f"Your records of the {plain_words(k.course.programme)} course from {day} become unreachable:"
+                f" {held}. Download its record first: the web's /courses/{k.course.id}/record/."
+            )
+        out += [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        return out
+
+
+def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:
+    """:class:`LinkEndCloses` for ``therapist`` ending ``pair`` (one of their open links); None for anyone else
+    (a client ending a link loses no record of theirs). Nothing is widened: only what this therapist reads now."""
+    from reverie.care.services import alerts
+
+    if not (therapist.is_therapist and pair.therapist_id == therapist.pk and pair.ended_at is None):
+        return None
+    moment = now or timezone.now()
+    cancelled = [a.value for a in CANCELLATIONS]
+    held = []
+    for course in visible_courses(therapist).filter(client_id=pair.client_id).order_by("first_start", "id"):
+        sessions = course.sessions.exclude(attendance__in=cancelled)
+        held.append(
+            CourseRecordHeld(
+                course=course,
+                ended_on=ended_on(course, therapist),
+                sessions_held=sessions.filter(start__lte=moment).count(),
+                progress_notes=ProgressNote.objects.filter(course=course).count(),
+                process_notes=TherapistNote.objects.filter(course=course).count(),
+                questionnaires=MeasureResponse.objects.filter(course=course).count(),
+            )
+        )
+    still = [a for a in alerts.open_alerts(therapist) if a.client_id == pair.client_id]
+    return LinkEndCloses(held, still)
+
+
 def lock_courses_of_pair(pair: Pair) -> None:
     """Lock the pair's open courses before the link's end takes back shares (``people.pair_lock_hooks``): the lock
     order link, courses, entries, audit head; :func:`end_courses_of_pair` ends them after."""
@@ -904,14 +1061,42 @@ def session_by_slot(course: Course, slot: int) -> CourseSession:
 # --- DIT's goodbye letter (the IPAF is agreed in formulation.py) ------------------------------------------------------
 
 
-def _check_letter_phase(course: Course, now: datetime | None) -> None:
+def _letter_phases(course: Course) -> list[str]:
+    """The phases whose artefacts hold the goodbye letter (DIT: the ending phase); none for other programmes."""
     phases = formats.required_artefacts(course.programme)
-    where_letter = [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
-    if not where_letter:
+    return [key for key, arts in phases.items() if any(a.key == "goodbye_letter" for a in arts)]
+
+
+def _check_has_letter(course: Course) -> None:
+    if not _letter_phases(course):
         raise InvalidInput("This programme has no goodbye letter.")
-    # an ended course is in its ending phase, however early it ended (a DIT course ended at session 6 too)
-    if position(course, now).phase.key not in where_letter:
-        raise InvalidInput("The goodbye letter belongs to the ending phase of the course.")
+
+
+def letter_given_from(course: Course) -> str:
+    """When the letter can be given, in words: "from session 13, the ending phase" (DIT), "in the ending phase" where
+    that phase has no session number yet (an end not agreed); "" for a programme without one. The letter page says
+    it on arrival (r133: the page said nothing of the phase until a save was refused)."""
+    keys = _letter_phases(course)
+    programme = formats.get_programme(course.programme)
+    phase = next((p for p in programme.phases if p.key in keys), None)
+    if phase is None:
+        return ""
+    first = phase.first_session(total_of(course))
+    return f"from session {first}, the {phase.name} phase" if first else f"in the {phase.name} phase"
+
+
+def letter_can_be_given(course: Course, now: datetime | None = None) -> bool:
+    """Whether the course is in the letter's phase now (an ended course is in its ending phase, however early it
+    ended: a DIT course ended at session 6 too)."""
+    return position(course, now).phase.key in _letter_phases(course)
+
+
+def _check_letter_phase(course: Course, now: datetime | None) -> None:
+    _check_has_letter(course)
+    if not letter_can_be_given(course, now):
+        raise InvalidInput(
+            f"The goodbye letter can be given {letter_given_from(course)}. It is kept as your draft until then."
+        )
 
 
 def write_letter(
@@ -928,10 +1113,15 @@ def write_letter(
 
     A letter once given is the letter the client read: it does not change under them, so a save after giving it is
     refused (Conflict, nothing changed; the web form keeps the text). The formulation, a working document, instead
-    shows the client every version saved while shared; the letter is given once, like a version once shown."""
+    shows the client every version saved while shared; the letter is given once, like a version once shown.
+
+    It can be drafted at any point of the course and only *given* in its phase (:func:`give_letter`; r133: DIT
+    therapists draft it a session or two before the ending phase, and a save before it was refused)."""
     course = get_course(therapist, course_id, Action.WRITE)
     body = records.clean_text(text, "letter", field="text")
-    _check_letter_phase(course, now)
+    _check_has_letter(
+        course
+    )  # a programme without a goodbye letter has none to draft (``now``: kept for callers)
     moment = timezone.now()
     with transaction.atomic():
         records.hold(course)  # there may be no letter yet: two first saves wait in turn
@@ -977,20 +1167,24 @@ def letter_version(actor: User, course_id: object) -> int:
     return GoodbyeLetter.objects.filter(course=course).values_list("version", flat=True).first() or 0
 
 
-def give_letter(therapist: User, course_id: object, *, version: int | None = None) -> GoodbyeLetter:
+def give_letter(
+    therapist: User, course_id: object, *, version: int | None = None, now: datetime | None = None
+) -> GoodbyeLetter:
     """Give the letter to the client. ``version`` is the version the giver's page showed: a newer one saved
     meanwhile (another tab) → :class:`StaleEdit`, nothing given, as the formulation's Share.
 
     The letter is locked as :func:`write_letter` locks it (the course, then the letter row, in one transaction)
     and its version checked on the locked row: a save from another tab either lands before (then the give is
     refused) or waits and finds the letter given (then the save is refused). The client is never given a text the
-    giver did not see."""
+    giver did not see. Given only in the letter's phase (:func:`letter_given_from`), drafted before it."""
     course = get_course(therapist, course_id, Action.WRITE)
     with transaction.atomic():
         records.hold(course)  # the lock order of write_letter: the course, then the letter
         letter = GoodbyeLetter.objects.select_for_update().filter(course=course).first()
         if letter is None:
-            raise InvalidInput("Write the goodbye letter first.")
+            raise InvalidInput("Save the goodbye letter first: only a saved letter can be given.")
+        if letter.given_at is None:
+            _check_letter_phase(course, now)
         if version is not None and letter.given_at is None and letter.version != version:
             raise StaleEdit(
                 f"This letter was changed somewhere else since you opened it: it is now at version "

@@ -12,7 +12,7 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 from django.db import IntegrityError as DbIntegrityError
@@ -375,8 +375,9 @@ def _store(
 class Chart:
     questionnaire: Questionnaire
     svg: str
-    # session number (None: cancelled), date, total, band label, the risk question's answer above 0 (:func:`risk_words`)
-    rows: list[tuple[int | None, date, int, str, str]]
+    # session number (None: cancelled), the day it was answered (:attr:`Filled.dated`), total, band label, the risk
+    # question's answer above 0 (:func:`risk_words`), whether it was answered on a day before its session's
+    rows: list[tuple[int | None, date, int, str, str, bool]]
 
     @property
     def name(self) -> str:
@@ -393,10 +394,21 @@ class Filled:
     day: date
     cancelled: bool
     risk: str = ""  # the risk question and its answer when above 0 (:func:`risk_words`), else ""
+    answered: date | None = None  # the viewer's day the client answered, :func:`answered_day` (None: ``day``)
 
     @property
     def name(self) -> str:
         return plain_name(self.questionnaire)
+
+    @property
+    def dated(self) -> date:
+        """The day a reading is dated by on the pages and the chart: when the client answered (r133)."""
+        return self.answered or self.day
+
+    @property
+    def early(self) -> bool:
+        """Answered on a day before its session's: the pages say "before session N" beside the date."""
+        return self.dated < self.day
 
 
 def risk_words(questionnaire: Questionnaire, answers: Sequence[int]) -> str:
@@ -431,6 +443,43 @@ def alert_words(alert: RiskAlert) -> str:
             return stored
         return exact if stored else f"{exact} (the form was not saved)"
     return stored
+
+
+# A refused form's item 9 alert is counted in a saved form's when that one follows within this long (review r133).
+FOLDED_WITHIN = timedelta(hours=1)
+
+
+def _answer_rank(alert: RiskAlert) -> int:
+    """How serious a ``phq9_item9`` alert's answer is: the exact answer kept with it (1–3), else its level's least
+    (``ideation`` 1, ``ideation_often`` 2)."""
+    if alert.item_answer:
+        return int(alert.item_answer)
+    return 2 if alert.level == alerts.IDEATION_OFTEN else 1
+
+
+def folded_into_saved(rows: Sequence[RiskAlert]) -> set[uuid.UUID]:
+    """The ``phq9_item9`` alerts among ``rows`` that a refused form raised (no stored form holds their answer:
+    :func:`alert_answer` is "") and that a stored form's alert of the same client, written within
+    :data:`FOLDED_WITHIN` after it with the same or a more serious answer, supersedes: one moment, answered twice
+    (review r133: "3 risk alerts" for two). Only a count leaves them out (the session-prep page's overview); each
+    stays an alert, on the list and acknowledged as ever, and one whose answer was more serious than the saved
+    form's is never folded: no risk is hidden."""
+    phq = [row for row in rows if row.source == "phq9_item9"]
+    if len(phq) < 2:
+        return set()
+    saved = {row.pk: bool(alert_answer(int(row.client_id), str(row.record_id))) for row in phq}
+    folded: set[uuid.UUID] = set()
+    for refused in (row for row in phq if not saved[row.pk]):
+        at = refused.written_at or refused.created_at
+        if any(
+            saved[row.pk]
+            and row.client_id == refused.client_id
+            and at <= (row.written_at or row.created_at) <= at + FOLDED_WITHIN
+            and _answer_rank(row) >= _answer_rank(refused)
+            for row in phq
+        ):
+            folded.add(refused.pk)
+    return folded
 
 
 def alert_answer(client_id: int, record_id: str) -> str:
@@ -491,9 +540,18 @@ def filled(course: Course, viewer: User) -> list[Filled]:
             session_day(r.session, viewer),
             courses.as_session(r.session).cancelled,
             _risk_of(r),
+            answered_day(r, viewer),
         )
         for r in rows
     ]
+
+
+def answered_day(response: MeasureResponse, viewer: User) -> date:
+    """The day a reading is dated by, in the viewer's zone: the day the client answered (r133: a PHQ-9 filled on
+    7 Dec for a session on 9 Dec was dated 9 Dec, a day still to come, on the Scores page, its chart and the prep
+    page), or its session's day for answers entered after their session (a baseline given on paper, added later
+    for session 1), so that the readings keep their sessions' order."""
+    return min(local_time.local_date(response.submitted_at, viewer), session_day(response.session, viewer))
 
 
 def session_day(session: CourseSession, viewer: User) -> date:
@@ -516,10 +574,11 @@ def history(actor: User, course_id: object) -> list[Chart]:
     for q in QUESTIONNAIRES:
         mine = [f for f in rows if f.questionnaire.id == q.id]
         svg = chart.history_svg(
-            [(f.day, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
+            [(f.dated, f.response.total) for f in mine], q.id.value, element_id=f"chart-{q.id.value}"
         )
         table = [
-            (f.number, f.day, f.response.total, q.band_for(f.response.total).label, f.risk) for f in mine
+            (f.number, f.dated, f.response.total, q.band_for(f.response.total).label, f.risk, f.early)
+            for f in mine
         ]
         charts.append(Chart(q, svg, table))
     audit.record(actor, "measure.history", "course", course.id, subject=course.client)
@@ -533,6 +592,19 @@ class MeasureChange:
     latest: int
     change: change.Change
     jt_reliable: bool
+
+    @property
+    def words(self) -> str:
+        """The change in one sentence ("PHQ-9 fell from 14 to 3 — a reliable improvement (a fall of 6 or more), now
+        below the clinical cut-off (10)"): the Scores page and the prep page say it alike
+        (:func:`reverie.measures.change.change_words`)."""
+        return change.change_words(self.questionnaire.id.value, self.first, self.latest)
+
+    @property
+    def jt_agrees(self) -> bool:
+        """Whether the Jacobson–Truax index reads the change as the NHS Talking Therapies threshold does (on whole
+        scores it always does, docs/measures.md §2): the page names the index only when it does not."""
+        return self.jt_reliable == (self.change is not change.Change.NONE)
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,6 +21,7 @@ from reverie.clinic.models import User
 from reverie.clinic.services import audit
 from reverie.clinic.services.policy import Action
 from reverie.errors import IntegrityError, InvalidInput, PermissionDenied, StaleEdit
+from reverie.words import words
 
 PROGRESS_PURPOSE = "note.progress"
 # /3 (review r26): a note's ``session`` is the session's number today (as a measure's; null once it was cancelled),
@@ -69,8 +70,8 @@ def not_notable(
             viewer=viewer,
             documents_cancellation=documents_cancellation,
         )
-    except InvalidInput as exc:
-        return str(exc)
+    except InvalidInput as exc:  # the words alone: str() carries the code ("[E100]"), for logs and the CLI
+        return exc.message
     return None
 
 
@@ -187,7 +188,8 @@ def flag_session_risk(therapist: User, course_id: object, slot: int, level: str)
     Unlike a note's own screen, an explicit flag is on the flagging therapist's list too (they asked for it)."""
     course = courses.get_course(therapist, course_id, Action.WRITE)
     if level not in alerts.RISKY_LEVELS:
-        raise InvalidInput(f"The risk level is one of: {', '.join(alerts.RISKY_LEVELS)}.")
+        named = "; ".join(f"“{words(risky)}”" for risky in alerts.RISKY_LEVELS)
+        raise InvalidInput(f"The risk level is one of: {named}.")
     session = courses.session_by_slot(course, slot)
     check_notable(course, session, "risk flag", viewer=therapist)
     alert = alerts.signal(

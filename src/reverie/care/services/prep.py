@@ -63,13 +63,19 @@ def risk_overview(course: Course, now: datetime) -> RiskOverview:
     if linked is None:
         return RiskOverview("none", None, 0, 0, "steady")
     rank = {level: i for i, level in enumerate(RISK_ORDER)}
+    rank[alerts.IDEATION_OFTEN] = rank["ideation"]  # PHQ-9 item 9 "more than half the days": ideation (r133)
     best: dict[str, tuple[str, datetime]] = {}
-    rows = alerts.received(course.therapist, course.client_id).values_list(
-        "source", "record_id", "level", "written_at", "created_at"
+    rows = list(
+        alerts.received(course.therapist, course.client_id).only(
+            "client_id", "source", "record_id", "level", "written_at", "created_at", "item_answer"
+        )
     )
-    for source, record_id, level, written_at, created_at in rows:
-        when = written_at or created_at
-        if when < linked or when < since:
+    # a refused PHQ-9's item 9 alert that a saved one followed within the hour is one moment, not two (r133)
+    folded = measures.folded_into_saved(rows)
+    for alert in rows:
+        source, record_id, level = alert.source, alert.record_id, alert.level
+        when = alert.written_at or alert.created_at
+        if when < linked or when < since or alert.pk in folded:
             continue  # words written before the link: their level and date are never shown to this therapist
         key = _alert_subject(str(source), str(record_id))
         held = best.get(key)

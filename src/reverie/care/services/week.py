@@ -112,10 +112,21 @@ def note_of(row: CourseSession) -> str:
     return keys.open_for(course.client, f"session:{row.pk}", NOTE_PURPOSE, row.note_to_client).decode()
 
 
+AskFirst = courses.AskFirst  # a move to the night asks once more (the web form), as a set-up does
+
+
 def move_session(
-    therapist: User, course_id: object, slot: int, new_start: datetime, note: str = ""
+    therapist: User,
+    course_id: object,
+    slot: int,
+    new_start: datetime,
+    note: str = "",
+    *,
+    night_ok: bool = True,
 ) -> CourseSession:
-    """Move one session to another time (the therapist, after confirming); the client sees where it went and why."""
+    """Move one session to another time (the therapist, after confirming); the client sees where it went and why.
+    ``night_ok=False`` (the web form before its second press): a move to a time at night (before 06:00 or after
+    22:00 in the therapist's zone) that passes every check raises :class:`AskFirst` instead, nothing written."""
     course, row = sessions._session(therapist, course_id, slot, Action.WRITE)
     if row.attendance:
         raise Conflict("This session was already held or cancelled; it cannot be moved.")
@@ -147,6 +158,9 @@ def move_session(
             until=moved.end,
             moving=row,  # left out by identity: a session starting at the same instant is still compared
         )
+        at = new_start.astimezone(local_time.zone_of(therapist))
+        if not night_ok and courses.at_night(at.time()):
+            raise AskFirst([f"The new time is {at:%H:%M}, at night (before 06:00 or after 22:00)."])
         row.moved_from = row.moved_from or row.start
         row.start = new_start
         seal_note(course, row, text)
@@ -165,24 +179,33 @@ def _check_keeps_order(course: Course, row: CourseSession, new_start: datetime) 
     after = held[at + 1] if at + 1 < len(held) else None
     if before is not None and new_start <= before.start:
         raise InvalidInput(
-            f"A session can be moved to after the one before it ({_when(before, zone)}).", field="start"
+            f"A session can be moved only to a time after the session before it ({_when(before, zone)}).",
+            field="start",
         )
     if after is not None and new_start >= after.start:
         raise InvalidInput(
-            f"A session can be moved to before the next one ({_when(after, zone)}).", field="start"
+            f"A session can be moved only to a time before the next session ({_when(after, zone)}).",
+            field="start",
         )
     # the last one of an open-ended course: before its next regular time, or the weeks in between are never planned
     upcoming = courses.next_unplanned(course) if after is None else None
     if upcoming is not None and new_start >= upcoming:
-        when = upcoming.astimezone(zone)
         raise InvalidInput(
-            f"A session can be moved to before the next one ({when.day} {when:%b %Y %H:%M}).", field="start"
+            f"A session can be moved only to a time before the next session ({moment_words(upcoming, zone)}).",
+            field="start",
         )
 
 
 def _when(row: CourseSession, zone: ZoneInfo) -> str:
-    at = row.start.astimezone(zone)
-    return f"{at.day} {at:%b %Y %H:%M}"
+    return moment_words(row.start, zone)
+
+
+def moment_words(moment: datetime, zone: ZoneInfo, now: datetime | None = None) -> str:
+    """A moment as the move form's refusals name it, in ``zone``: "21 Dec 10:00", the year only when it is not this
+    year's ("5 Apr 2027 10:00")."""
+    at = moment.astimezone(zone)
+    this_year = (now or timezone.now()).astimezone(zone).year
+    return f"{at.day} {at:%b %H:%M}" if at.year == this_year else f"{at.day} {at:%b %Y %H:%M}"
 
 
 def cancel_with_note(actor: User, course_id: object, slot: int, note: str = "") -> sessions.Cancellation:

@@ -6,6 +6,7 @@ import json
 from datetime import datetime, time
 from typing import Any
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -14,8 +15,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 
 from reverie.care.models import NoteKind
 from reverie.care.policy import is_course_therapist, linked_clients
+from reverie.care.services import alerts, formulation, notes, records, sessions, week
 from reverie.care.services import course as courses
-from reverie.care.services import formulation, notes, records, sessions, week
 from reverie.care.services.client_course import ClientCourse
 from reverie.care.services.course import CourseDraft
 from reverie.care.web.common import int_field, posted_base, user_of, with_error
@@ -28,6 +29,7 @@ from reverie.errors import InvalidInput, ReverieError, StaleEdit, about
 from reverie.measures.schedule import MeasureSchedule
 from reverie.programmes.formats import PROGRAMMES, required_artefacts
 from reverie.programmes.sessions import WEEKDAY_NAMES
+from reverie.words import words
 
 
 @login_required
@@ -135,6 +137,13 @@ COURSE_NEW_LABELS = {
 }
 SESSION_LABELS = {"attendance": "Attendance", "text": "Your note", "level": "Level"}
 RECORD_LABELS = {"include_process_notes": "Include process notes", "reason": "Reason"}
+# The one-time news that a progress note or a process note was just saved (r133: the page came back with the text
+# in its box and nothing else, a save not told from a reload). As for an entry (clinic.web.views.SAVED_COOKIE):
+# the save's redirect carries which note in a cookie sent only to that session's page, which reads it once and
+# removes it; the page then says "Saved at 16:53." beside that note, the time the note itself was stored.
+NOTE_SAVED_COOKIE = "reverie_note_saved"
+NOTE_SAVED_SECONDS = 120
+SAVED_NOTES = ("progress", "note")
 
 
 @keeps_text(labels=COURSE_NEW_LABELS)
@@ -146,10 +155,27 @@ def course_new(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         return render(request, "care/course_new.html", context)
     try:
-        course = courses.create_course(user_of(request), _draft(request.POST))
+        draft = _draft(request.POST)
+        existing = courses.already_set_up(user_of(request), draft)
+        if existing is not None:  # sent twice (Back, a double press): nothing new, the one set up named
+            return render(request, "care/course_new.html", {**context, "existing": existing}, status=409)
+        # a first session weeks back, a time at night: asked once more after every other check, the values kept;
+        # "Yes" sends back what it was asked about, so a value changed since is asked about again
+        asked = _asked_about(draft)
+        course = courses.create_course(
+            user_of(request), draft, confirmed=request.POST.get("confirmed") == asked
+        )
+    except courses.AskFirst as ask:
+        return render(request, "care/course_new.html", {**context, "asks": ask.asks, "asked": asked})
     except ReverieError as exc:  # every field comes back as it was typed; a refused one says so on its box
         return with_error(request, "care/course_new.html", context, exc, _NEW_BOXES)
     return redirect("care:course", course_id=course.id)
+
+
+def _asked_about(draft: CourseDraft) -> str:
+    """The values a set-up's second press confirms: the first session, its zone and each day's own time."""
+    times = ",".join(f"{day}@{at:%H:%M}" for day, at in draft.day_times)
+    return f"{draft.start:%Y-%m-%dT%H:%M} {draft.timezone} {times}".strip()
 
 
 @login_required
@@ -270,8 +296,29 @@ def session_detail(request: HttpRequest, course_id: str, slot: int) -> HttpRespo
             return with_error(
                 request, "care/session.html", _session_context(request, course, slot), exc, boxes
             )
-        return redirect("care:session", course_id=course.id, slot=slot)
-    return render(request, "care/session.html", _session_context(request, course, slot))
+        answer: HttpResponse = redirect("care:session", course_id=course.id, slot=slot)
+        saved = str(request.POST.get("action", ""))
+        if saved in SAVED_NOTES:
+            answer.set_cookie(
+                NOTE_SAVED_COOKIE,
+                saved,
+                max_age=NOTE_SAVED_SECONDS,
+                path=request.path,
+                secure=settings.SESSION_COOKIE_SECURE,
+                httponly=True,
+                samesite="Lax",
+            )
+        return answer
+    context = _session_context(request, course, slot)
+    saved = request.COOKIES.get(NOTE_SAVED_COOKIE, "")
+    if saved == "progress" and context["progress"] is not None:
+        context["saved_progress_at"] = context["progress"].written_at
+    elif saved == "note" and context["private"]:
+        context["saved_note_at"] = max(n.written_at for n in context["private"])
+    answer = render(request, "care/session.html", context)
+    if NOTE_SAVED_COOKIE in request.COOKIES:
+        answer.delete_cookie(NOTE_SAVED_COOKIE, path=request.path, samesite="Lax")
+    return answer
 
 
 def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, Any]:
@@ -302,6 +349,8 @@ def _session_context(request: HttpRequest, course: Any, slot: int) -> dict[str, 
         "action": posted.get("action", ""),
         "values": posted,
         "text_limit": records.MAX_TEXT,
+        # the levels a session may flag, in the alert list's words (reverie.words, the one table)
+        "risk_levels": [(level, words(level)) for level in alerts.RISKY_LEVELS],
     }
 
 

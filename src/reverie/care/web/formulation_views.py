@@ -101,7 +101,14 @@ LETTER_LABELS = {"text": "Letter"}
 def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
     user = user_of(request)
     course = courses.get_course(user, course_id)
-    context = {"course": course, "therapist": is_course_therapist(user, course)}
+    therapist = is_course_therapist(user, course)
+    context: dict[str, Any] = {"course": course, "therapist": therapist}
+    if therapist:
+        # said on arrival, and Give offered only for a saved letter in its phase (r133: the page said nothing of the
+        # phase until a save was refused, then offered "Give" for the unsaved text)
+        context["given_from"] = courses.letter_given_from(course)
+        context["can_give"] = courses.letter_can_be_given(course)
+        context["saved_version"] = courses.letter_version(user, course.id)
     if request.method == "POST":
         action = request.POST.get("action")
         context["given"] = _given(course)
@@ -109,16 +116,21 @@ def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
             if action == "write":
                 base = form_base(context, request.POST)
                 courses.write_letter(user, course.id, request.POST.get("text", ""), base_version=base)
-            elif action == "give":
-                courses.give_letter(user, course.id, version=posted_base(request.POST))
+            elif action == "give":  # the letter's one form: the box's text comes too, kept on a refusal
+                version = posted_base(request.POST)
+                # before its phase, or with a newer letter saved meanwhile, give_letter says that first
+                if context["can_give"] and version == context["saved_version"]:
+                    _check_saved_as_typed(user, course.id, request.POST.get("text"))
+                courses.give_letter(user, course.id, version=version)
             else:
                 raise InvalidInput("Unknown action.")
         except StaleEdit as exc:  # the typed text stays in the form; the letter saved now is shown above it
             saved = courses.read_letter(user, course.id)
             context.update(base_version=exc.current, conflict=True, saved=saved)
-            typed = request.POST.get("text", saved) if action == "write" else saved
+            typed = request.POST.get("text", saved)  # a save or a give from the one form: the box as typed
             return with_error(request, "care/letter.html", {**context, "text": typed}, exc)
-        except ReverieError as exc:  # a refused letter on its box
+        except ReverieError as exc:  # a refused save or give: the typed text stays in the box
+            context["base_version"] = request.POST.get("base_version", "")
             kept = {**context, "text": request.POST.get("text", "")}
             boxes = {"text": "text"} if action == "write" else None
             return with_error(request, "care/letter.html", kept, exc, boxes)
@@ -129,6 +141,16 @@ def letter_page(request: HttpRequest, course_id: str) -> HttpResponse:
         user, course.id
     )  # sent back: a save made since is caught
     return render(request, "care/letter.html", context)
+
+
+def _check_saved_as_typed(user: Any, course_id: object, typed: str | None) -> None:
+    """Give gives the saved letter: with changes in the box not saved yet, nothing is given and they are kept (r133:
+    "Give" was offered for a letter never saved, and its refusal emptied the box)."""
+    saved = courses.read_letter(user, course_id)
+    if typed is None or saved is None:
+        return  # no box sent (an older page), or no letter: give_letter says "Save the goodbye letter first"
+    if typed.replace("\r\n", "\n").strip() != saved.replace("\r\n", "\n").strip():
+        raise InvalidInput("Your changes to the letter are not saved yet: save the letter, then give it.")
 
 
 def _given(course: Any) -> Any:

@@ -34,10 +34,7 @@ def session_prep(request: HttpRequest, course_id: str) -> HttpResponse:
     # and the latest's did not, that earlier answer is named below it
     answered = [f for f in measures.responses(user, prep.course.id) if f.risk]
     last_risk = answered[-1] if answered and not any(row[-1] for row in latest) else None
-    changes = [
-        (c.questionnaire.short_title, c.first, c.latest, c.change.value.replace("_", " "), c.jt_reliable)
-        for c in prep.progress.changes
-    ]
+    changes = [c.words for c in prep.progress.changes]  # as the Scores page words them
     return render(
         request,
         "care/prep.html",

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -19,6 +20,7 @@ from reverie.clinic.web.therapist_pages import therapist_page
 from reverie.errors import Conflict, InvalidInput, NotFound, ReverieError, StaleEdit
 from reverie.programmes.countries import country_code, country_name
 from reverie.programmes.safety import SECTION_MAX_ITEMS, SECTION_TITLES
+from reverie.text import is_blank
 
 
 def _plan_boxes() -> dict[str, str]:
@@ -112,8 +114,23 @@ ACK_LABELS = {"note": "Note (optional, kept encrypted)"}
 @require_GET
 @therapist_page
 def alert_list(request: HttpRequest) -> HttpResponse:
-    context = {"alerts": alerts.read_alerts(user_of(request)), "labels": ACK_LABELS}
+    user = user_of(request)
+    context = {
+        "alerts": alerts.read_alerts(user),
+        "labels": ACK_LABELS,
+        "histories": alerts.acknowledged_clients(user),  # each one's acknowledged alerts, a tap away (r133)
+    }
     return render(request, "care/alerts.html", context)
+
+
+@login_required
+@require_GET
+@therapist_page
+def acknowledged_alerts(request: HttpRequest, client_id: int) -> HttpResponse:
+    """One linked client's alerts this therapist acknowledged: when, the urgency then, and their own note (review
+    r133: a note could be written and never read back). Another client answers as a missing one."""
+    client, rows = alerts.acknowledged_history(user_of(request), client_id)
+    return render(request, "care/alerts_acknowledged.html", {"client": client, "rows": rows})
 
 
 @keeps_text(labels=ACK_LABELS)
@@ -135,8 +152,10 @@ def alert_acknowledge(request: HttpRequest, alert_id: str) -> HttpResponse:
             "kept_note": note,
             "kept_for": alert_id,
             "labels": ACK_LABELS,
+            "histories": alerts.acknowledged_clients(user),
         }
         return with_error(request, "care/alerts.html", kept, exc, {"note": f"note-{alert_id}"})
+    messages.success(request, alerts.ACKNOWLEDGED if is_blank(note) else alerts.ACKNOWLEDGED_WITH_NOTE)
     return redirect("care:alerts")
 
 

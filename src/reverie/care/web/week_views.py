@@ -66,6 +66,7 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
         "values": request.POST or {},
         "zone": local_time.zone_name(user),
         "note_limit": week.MAX_NOTE_CHARS,
+        "note_limit_words": f"{week.MAX_NOTE_CHARS:,}",
     }
     if row.attendance or sessions.has_started(row):  # held, cancelled or under way: no form to move it
         refused = Conflict(
@@ -75,14 +76,21 @@ def session_move(request: HttpRequest, course_id: str, slot: int) -> HttpRespons
         )
         return with_error(request, "care/session_move.html", {**context, "blocked": True}, refused)
     if request.method == "POST" and request.POST.get("confirm") == "yes":
+        # a time at night is asked about once more, after every other check (r133: a session moved to 03:00 went
+        # through silently); "Yes" sends back the time it was asked about
+        typed = str(request.POST.get("start", "")).strip()
         try:
+            new_start = _local(request.POST.get("start", ""), user)
             week.move_session(
                 user,
                 course.id,
                 slot,
-                _local(request.POST.get("start", ""), user),
+                new_start,
                 request.POST.get("note", ""),
+                night_ok=request.POST.get("night") == typed,
             )
+        except week.AskFirst as ask:
+            return render(request, "care/session_move.html", {**context, "ask": str(ask), "asked": typed})
         except ReverieError as exc:
             return with_error(
                 request, "care/session_move.html", context, exc, {"start": "start", "note": "note"}

@@ -43,6 +43,8 @@ SENTENCES = {
     "risk.acknowledge.stale": "{who} tried to acknowledge a risk alert from a page that did not show its latest"
     " state (your answer, say); it was not acknowledged and stays on their list.",
     "risk.alert.read": "{who} opened their list of risk alerts, which showed one about you (a level and a date).",
+    "risk.acknowledge.read": "{who} opened the risk alerts about you they had acknowledged (a level and a date,"
+    " and their own notes).",
     "risk.alert.reopen.need_help": "Your answer \u201cI need help now\u201d put an acknowledged alert back on your"
     " therapist's list.",
     "risk.alert.reopen.upgrade": "An acknowledged alert was rated more serious and put back on your therapist's list.",

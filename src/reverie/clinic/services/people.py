@@ -407,6 +407,23 @@ def _unshare_what_reaches_no_one(client: User) -> list[uuid.UUID]:
     return ids
 
 
+def last_ended_link(actor: User) -> Pair | None:
+    """A client's latest link, when it has ended and no link is open (what their *My therapist* page names: "Your
+    link with … ended on …", review r133); None otherwise, and for a link the clinic ended with a departed therapist's
+    account (:func:`departed_notice` speaks of that one)."""
+    if not actor.is_client or Pair.objects.open().filter(client=actor).exists():
+        return None
+    latest = (
+        Pair.objects.filter(client=actor, ended_at__isnull=False)
+        .select_related("therapist")
+        .order_by("-ended_at", "-pk")
+        .first()
+    )
+    if latest is None or departed_link(actor) is not None:
+        return None
+    return latest
+
+
 def active_pairs(actor: User) -> list[Pair]:
     rows = Pair.objects.open().select_related("client", "therapist")
     if actor.is_client:

@@ -895,9 +895,13 @@ def pair(request: HttpRequest) -> HttpResponse:
                 context["code"] = people.issue_invitation(user)
             elif action == "accept":
                 people.accept_invitation(user, request.POST.get("code", ""), _address(request))
-                context["message"] = "You are now linked." + (f" {THERAPIST_SEES}" if user.is_client else "")
+                # the page says what the therapist sees once, under its heading below (r133: twice on one page)
+                context["message"] = "You are now linked." + (
+                    " What your therapist sees is below." if user.is_client else ""
+                )
             elif action == "confirm_end":  # a second step: nothing ends until "Yes, end the link"
                 context["confirm_end"] = _own_pair(user, request.POST.get("pair", ""))
+                context["closes"] = _link_end_closes(user, context["confirm_end"])
             elif action == "end":
                 people.end_pair(user, query_id(request.POST.get("pair"), "No such link.") or 0)
                 context["message"] = "The link has ended. Nothing more is shared."
@@ -907,7 +911,20 @@ def pair(request: HttpRequest) -> HttpResponse:
             context["error"] = "That link does not exist."
     context["pairs"] = people.active_pairs(user)
     context["departed"] = people.departed_notice(user)  # their only therapist's account closed (review r97)
+    context["ended_link"] = people.last_ended_link(user)  # "Your link with … ended on …" (review r133)
     return render(request, "reverie/pair.html", context, status=400 if "error" in context else 200)
+
+
+def _link_end_closes(user: User, pair: Any) -> Any:
+    """What ending this link puts out of a therapist's reach (their course records, the client's open alerts), for
+    the confirmation to name before "Yes, end the link" (review r133); None for a client. The alert lines shown are
+    a reading of them, audited as on every page that lists them."""
+    from reverie.care.services import alerts, course
+
+    closes = course.link_end_closes(user, pair)
+    if closes is not None and closes.alerts:
+        alerts.record_read(user, closes.alerts)
+    return closes
 
 
 def _own_pair(user: User, raw: str) -> Any:
