@@ -510,4 +510,4 @@ def test_a_narrowed_wish_with_the_model() -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.2"
+    assert risk.VERSION == "2.16.3"

@@ -130,7 +130,11 @@ INDICATOR = LEVELS.index("indicator")
 # never a drug (by its head noun); a wish not to wake up; a wish narrowed by the next sentence ("Not at this job")
 # 2.16.1: h183, after frozen37: a heading alone decides nothing; a heading's verbless answer; reported wishes;
 # euphemistic attempts; self-harm acts without the word; a wish narrowed in its own line; figures; someone else in a note
-VERSION = "2.16.2"
+# 2.16.2: h185, after frozen38: attempts told as acts, ingestions and OD shorthand; preparatory and interrupted acts;
+# self-harm acts; ideation in typos and reported speech; the set-asides' reach over model-alone false alarms
+# 2.16.3: h190, after frozen39 (carrying 2.16.2): frozen39's misses and false alarms by mechanism; a hopeful,
+# future-oriented sentence with no risk word is no alarm from the sentence model alone
+VERSION = "2.16.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
