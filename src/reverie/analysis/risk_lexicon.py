@@ -2631,7 +2631,12 @@ def _heading_answer(ctx: Context, m: re.Match[str]) -> str | None:
     ):
         return None
     rest = ctx.norm[m.end() : line_end]
-    after = re.match(r"[ \t]*(?:\(s\)|hx|history)?[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)", rest)
+    # 2.16.3 (h190, frozen39-111): the heading's own last word after the phrase ("Suicidal ideation\nNo")
+    after = re.match(
+        r"[ \t]*(?:\(s\)|hx|history|(?:ideation|thoughts|intent|intention|plans?|risk)(?:[ \t]+(?:hx|history))?)?"
+        r"[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)",
+        rest,
+    )
     if after is None:
         return None  # no field: the phrase is told in a sentence, not a heading
     answer = rest[after.end() :]
@@ -3239,12 +3244,158 @@ H185_WISH_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H185_WISH_RULES
+# 2.16.3 (h190, frozen39 seen on 2.16.2): its unflagged genuine lines, by mechanism (form × voice), each read only with
+# its object or its act. 1. ideation told as thoughts of killing oneself ("thoughts of killing self", "keep thinkin bout
+# killin myself"), one's funeral wished near, a death by a vehicle welcomed, one's own words told to someone and
+# affirmed ("Told my sister '…' and I meant every word"), a note's reported wish not to be here; 2. attempts told by
+# their aftermath in a note: an intentional OD with its drug between ("intentional insulin OD"), "took all her
+# <drug>", found hanging and cut down or revived, in front of a vehicle "w/ intent" without an article, CO poisoning
+# with its intent; 3. preparatory acts: over a railing at a height, stood at a height with a practice run or not
+# jumping, practised with a ligature, a ligature tied to a fixing point with its purpose, a pet given to someone with a
+# cover story or savings signed over; 4. a note's burns from a cigarette with their intent.
+H190_SELF = r"(?:self|myself|my\s?self|(?:my)\s+(?:own\s+)?life)"
+H190_THEIR_SELF = r"(?:herself|himself|themselves|themself|(?:her|his|their)\s+(?:own\s+)?life)"
+H190_THOUGHTS = (
+    r"\b(?:thoughts?|thinking|thinkin|thinkn|thought|thinks?)\s+(?:of|about|abt|bout|'bout|abot|abut)\s+"
+    r"(?:killing|killin|ending|endin)\s+"
+)
+H190_HEIGHT = (
+    r"(?:bridge|viaduct|roof|rooftop|multi-?storey|cliffs?|cliff\s+edge|balcony|overpass|flyover|car\s+park|"
+    r"parapet|tower\s+block)"
+)
+H190_RULES: tuple[Rule, ...] = (
+    _rule("thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_SELF + r"\b"),
+    _rule(
+        "note_thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_THEIR_SELF + r"\b", kinds=SESSION_KINDS
+    ),
+    _rule(
+        "wish_funeral_soon",
+        IDEATION,
+        r"\b(?:picturing|imagining|picture|imagine|pictured|imagined)\s+my\s+(?:own\s+)?funeral\b[^.!?\n]{0,40}?"
+        r"\b(?:wish\w*|hop\w*|want\w*)\b",
+    ),
+    _rule(
+        "wish_vehicle_welcomed",
+        IDEATION,
+        r"\b(?:i'?d|i\s+would|id)\s+(?:be\s+)?(?:fine|glad|happy|relieved|ok|okay)\s+if\s+(?:a|the|some)\s+"
+        r"(?:bus|car|lorry|truck|train|van)\s+(?:hit\s+me|hits\s+me|ran\s+me\s+over|ran\s+over\s+me|"
+        r"knocked\s+me\s+(?:down|over))\b"
+        r"|\bi\s+(?:wouldn'?t|would\s+not|wouldnt)\s+mind\s+if\s+(?:a|the|some)\s+(?:bus|car|lorry|truck|train|van)\s+"
+        r"(?:hit\s+me|hits\s+me|ran\s+me\s+over|ran\s+over\s+me|knocked\s+me\s+(?:down|over))\b",
+    ),
+    _rule(
+        "quoted_wish_meant",
+        IDEATION,
+        r"\b(?:told|said\s+to|texted|messaged)\s+(?:my\s+|the\s+)?[\w']+(?:\s+[\w']+){0,2}?\s*,?\s*:?\s*"
+        r"[\"'\u201c\u2018][^\"\u201d\u2019\n]{0,40}?\b(?:die|dead|alive|kill\s+myself|end\s+it|be\s+here|wake\s+up)\b"
+        r"[^\"\u201d\u2019\n]{0,20}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
+        r"meant\s+(?:it|every\s+word)\b",
+    ),
+    _rule(
+        "note_wish_not_here",
+        IDEATION,
+        r"\b(?:wants?|wanting|wishes|wish)\s+to\s+[\"'\u201c\u2018]?(?:[\w']+\s+){0,5}?not\s+(?:to\s+)?be\s+here\s+"
+        r"any\s?more\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_intentional_drug_od",
+        ATTEMPT,
+        r"\b(?:intentional|deliberate|purposeful)\s+(?:[\w-]+\s+){1,2}?(?:od|o/d|overdose|ingestion)\b",
+    ),
+    _rule(
+        "note_took_all_their_drug",
+        ATTEMPT,
+        r"\btook\s+all\s+(?:of\s+)?(?:her|his|their)\s+(?:\w+\s+)?" + NOTE_DRUG + r"\b"
+        r"(?![^.\n]{0,30}\b(?:as\s+prescribed|with\s+(?:her|him|them)|on\s+holiday|back)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_found_hanging",
+        ATTEMPT,
+        r"\b(?:pt|cl|client|patient|yp|she|he|they|i)\s+(?:was\s+|were\s+|got\s+)?found\s+hanging\b"
+        r"(?=[^\n]{0,80}\b(?:cut\s+(?:\w+\s+)?down|cpr|survived|resus\w*|revived|icu|itu)\b)",
+    ),
+    _rule(
+        "attempt_vehicle_intent",
+        ATTEMPT,
+        r"\b(?:stepped|walked|ran|threw\s+(?:myself|herself|himself|themselves|self)|jumped|lay\s+down)\s+(?:out\s+)?"
+        r"in\s+front\s+of\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:lorry|truck|bus|car|train|van|traffic|tram)\b"
+        r"[^.\n]{0,20}?(?:\bw/\s*|\bwith\s+)intent\b",
+    ),
+    _rule(
+        "attempt_co_intent",
+        ATTEMPT,
+        r"\b(?:co|carbon\s+monoxide)\s+poisoning\b(?=[^\n]{0,100}\b(?:wanted\s+it\s+to\s+work|meant\s+it|w/\s*intent|"
+        r"with\s+intent|on\s+purpose|intentional|deliberate|to\s+die)\b)",
+    ),
+    _rule(
+        "prep_over_railing",
+        BEHAVIOR,
+        r"\b(?:climbed|climbing|got|stepped|went)\s+(?:over|onto|on\s+to|up\s+on|past)\s+(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:railings?|parapet|barrier|ledge)\b(?=[^\n]{0,40}\b" + H190_HEIGHT + r"\b)"
+        r"|\b" + H190_HEIGHT + r"\b[^\n]{0,40}?\bclimbed\s+(?:over|onto|on\s+to)\s+(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:railings?|parapet|barrier|ledge)\b",
+    ),
+    _rule(
+        "prep_stood_at_height",
+        BEHAVIOR,
+        r"\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:bridge|viaduct|cliff\s+edge|"
+        r"cliffs?|ledge|roof|rooftop|parapet|platform\s+edge|tracks|railway\s+line)\b(?=[^\n]{0,80}\b(?:practice\s+run|"
+        r"dry\s+run|rehearsal|to\s+see\s+if\s+i\s+could|(?:did\s+not|didn'?t|couldn'?t|could\s+not)\s+(?:climb|jump|"
+        r"do\s+it|go\s+through))\b)",
+    ),
+    _rule(
+        "prep_practised_ligature",
+        BEHAVIOR,
+        r"\b(?:practi[sc]ed|practi[sc]ing|rehearsed|rehearsing|tried\s+out)\s+(?:it\s+|hanging\s+)?(?:with|using)\s+"
+        r"(?:the|a|my|her|his|their)\s+(?:\w+\s+){0,2}?(?:belt|rope|cord|ligature|noose|scarf|cable|flex|sheet)\b",
+    ),
+    _rule(
+        "prep_ligature_tied",
+        BEHAVIOR,
+        r"\b(?:rope|cord|belt|noose|ligature|flex|cable)\s+(?:tied|fixed|attached|hung|fastened|knotted|secured)\s+"
+        r"(?:to|on|from|round|around|over)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:beam|banister|"
+        r"bannister|rafters?|hook|stairs|pipe)\b(?=[^\n]{0,80}\b(?:ready|in\s+case|to\s+use|for\s+(?:himself|"
+        r"herself|myself|themselves)|intent|to\s+die|kill\w*|suicid\w*|admits|admitted|put\s+it\s+there)\b)",
+    ),
+    # in a note, found by someone else, the client's own act when the client says they put it there
+    _rule(
+        "note_ligature_tied_admitted",
+        BEHAVIOR,
+        r"\b(?:rope|cord|belt|noose|ligature|flex|cable)\s+(?:tied|fixed|attached|hung|fastened|knotted|secured)\s+"
+        r"(?:to|on|from|round|around|over)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:beam|banister|"
+        r"bannister|rafters?|hook|stairs|pipe)\b[^\n]{0,80}?\b(?:pt|client|cl|patient|yp)\s+(?:admits|"
+        r"admitted|confirms|confirmed|says|said|states|stated)\b[^\n]{0,40}?\b(?:put|tied|placed|left|hung)\s+it\b",
+        immune=("third_person",),
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "prep_pet_given_cover",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|handed|rehomed)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[a-z]+\s+to\s+"
+        r"(?:my\s+|her\s+|his\s+|their\s+|the\s+|a\s+)?[a-z]+\b(?=[^\n]{0,100}(?:\b(?:transferred|signed\s+over|"
+        r"gave\s+away)\s+(?:\w+\s+){0,2}?(?:savings|money|car|flat|house|belongings)\b|\bi'?m\s+not\s+(?:really\s+)?"
+        r"(?:travelling|traveling|going\s+(?:away|anywhere)|on\s+holiday)\b|\bloose\s+ends\b))",
+    ),
+    _rule(
+        "note_cigarette_burns",
+        BEHAVIOR,
+        r"(?=[^\n]*\b(?:admits|admitted|deliberate\w*|self[\s-]?inflicted|on\s+purpose|intentional\w*|"
+        r"to\s+feel\s+something)\b)\bburns?\s+(?:to|on)\s+(?:[\w/]+\s+){0,3}?(?:hand|hands|arm|arms|forearms?|wrists?|"
+        r"thighs?|legs?|chest|stomach)\b[^\n]{0,60}?\b(?:cigarettes?|lighter)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H190_RULES
+# the rules whose match holds the client's own word for the act, read as the client's whoever found it
+H190_OWN_IN_NOTE = frozenset({"note_ligature_tied_admitted"})
 # 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
 # level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
 # and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
 # (``test_artefact.py``: the bank's training inputs unchanged) until the next retrain takes them in.
 UNTRAINED_RULES = frozenset(
-    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES)
+    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES, *H190_RULES)
 )
 
 
@@ -4422,6 +4573,10 @@ EVERYDAY_PURPOSE = re.compile(
     r"\b(?:to\s+(?:tie|tie\s+down|hold|hold\s+down|secure|fix|lash|strap|hang|lift|tow|pull|moor|hoist|build|make|"
     r"mend|repair|carry|drag|dry|pack|take)\s+(?:up\s+|down\s+|on\s+)?(?:\w+\s+){0,2}?|for\s+(?:\w+\s+){0,3}?)"
     r"(?:the|a|an|my|our|his|her|their|some|this|that)\s+(?:\w+\s+){0,2}?" + EVERYDAY_THINGS + r"\b"
+    # 2.16.3 (h190, frozen39-187): an outdoor pursuit named without an article ("bought rope and a headtorch for
+    # camping saturday")
+    r"|\bfor\s+(?:(?:a|the|our|my)\s+)?(?:camping|climbing|hiking|sailing|boating|abseiling|bouldering|caving|"
+    r"scouts|guides|cubs|brownies|kayaking|canoeing)\b"
 )
 COVER_STORY = re.compile(
     r"\b(?:told|tell|telling|tells|said|say|saying|says|pretend\w*|claimed|lied)\b[^.!?\n]{0,40}$"
@@ -5186,6 +5341,8 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
+    if reason == "third_person" and rule.name in H190_OWN_IN_NOTE:
+        reason = None  # 2.16.3 (h190): found by someone else, the client says they put it there (the rule's own words)
     if reason == "third_person" and _found_by_someone(ctx, rule, m):
         reason = None  # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
@@ -5423,7 +5580,10 @@ NARROW_OPENS = re.compile(
     r"|on\s+(?:weekends|the\s+weekend|days\s+off|my\s+days\s+off|rest\s+days)\b"
     # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
     r"|but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
-    r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b)"
+    r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b"
+    # 2.16.3 (h190, frozen39-063): "ready to end it all - this relationship with sugar"
+    r"|(?:this|that|the|my)\s+(?:relationship|habit|diet|addiction|streak|affair|love\s+affair|obsession)\s+with\s+"
+    r"(?!(?:life|living|myself|everything|everyone|you|him|her|them)\b)[a-z])"
 )
 NARROW_RECURRING = re.compile(
     r"[\s'\"\u2018\u2019\u201c\u201d]*on\s+(?:weekends|mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|"
@@ -5433,6 +5593,13 @@ NARROW_SAID = re.compile(
     r"\b(?:(?:then\s+)?clarified|explained|meant|meaning|i\s+mean|i\s+meant)\b\s*[:,\-\u2013\u2014]?\s*"
     r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant|out\s+of)\s+)*"
     r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+    # 2.16.3 (h190, frozen39-122): "I wish I didn't exist... I mean at this party"; never "at this point"
+    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around)\s+(?:this|that|the|my|our)\s+"
+    r"(?!(?:life|world|end|pain|point|moment|stage|rate|time|whole\s+thing|everything)\b)[a-z]"
+    # 2.16.3 (h190, frozen39-177): "kill me now. jk the printer jammed again": the thing that was meant, and its mishap
+    r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*(?:the|this|that|my|our)\s+"
+    r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z'-]+\s+(?:[a-z'-]+\s+)?(?:jammed|broke|crashed|"
+    r"froze|died|is\s+broken|won'?t\s+(?:work|load|start)|keeps\s+crashing)\b"
     # a joke about the thing the wish was of ("Joking, it's only the tax return"), not a joke about something else
     # ("Just kidding about the party": the wish stands)
     # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
@@ -5478,7 +5645,10 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     rest = "" if unit else pieces[0]
     following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
     if rest.strip():
-        opens = re.match(r"\s*[,;:\-\u2013\u2014]", rest) is not None and NARROW_OPENS.match(rest) is not None
+        # 2.16.3 (h190, frozen39-135): a bracket opens it too ("want to die (of embarrassment, …)")
+        opens = (
+            re.match(r"\s*[,;:\-\u2013\u2014(\[]", rest) is not None and NARROW_OPENS.match(rest) is not None
+        )
         # 2.16.2 (h185, frozen38-075): a wish told of a recurring time right after it ("'don't want to wake up' on
         # weekends"), never of one day ("on Monday" may be a plan's)
         opens = opens or NARROW_RECURRING.match(rest) is not None
@@ -6898,6 +7068,17 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"appointment|interview|call|trip|visit|tournament|festival|election|strike|course|play|gig|"
             r"school\s+year)\s+(?:is|was|'s|are|were|has\s+been|had\s+been)\s+(?:all\s+|finally\s+|now\s+|nearly\s+|"
             r"almost\s+)?over\b",
+        ),
+        (
+            # 2.16.3 (h190, review r134): a hope that tomorrow is better, told as a whole sentence of its own and
+            # nothing after it but a mark or an emoji ("Maybe tomorrow is better 🌱" read at ideation, 0.907): no
+            # condition, no absence, no waking ("maybe tomorrow will be better if I'm not here", "maybe tomorrow I
+            # won't wake up" are no such sentence and keep their alarm)
+            "hopeful_tomorrow",
+            r"(?:^|(?<=[\s(\[\"'\u201c\u2018]))(?:(?:maybe|hopefully|perhaps|fingers\s+crossed|here'?s\s+hoping|i\s+hope|"
+            r"hope)\s*,?\s*)+(?:tomorrow|tmrw|tmr|tomoz|the\s+weekend|next\s+week)\s+(?:is|will\s+be|'ll\s+be|'s|might\s+be|"
+            r"could\s+be|would\s+be|goes|will\s+go)\s+(?:a\s+)?(?:bit\s+|little\s+|lot\s+)?(?:better|kinder|easier|"
+            r"brighter|calmer|good|nicer)(?:\s+(?:day|one))?(?:\s*[.!,~:;)\]\u2026]|\s*[^\w\s])*\s*$",
         ),
     )
 )
