@@ -137,6 +137,18 @@ def test_an_accident_or_an_everyday_act_is_no_attempt(text: str) -> None:
         assert _top(text, kind) < lex.ATTEMPT, (kind, _hits(text, kind))
 
 
+def test_a_notes_short_weekday_is_no_name_before_the_act() -> None:
+    assert _top("Pt reports it last Tues - took all her lithium.", NOTE) == lex.ATTEMPT
+    assert _top("Reports Weds - took all his sertraline.", NOTE) == lex.ATTEMPT
+    assert _top("Cl says Priya took all her lithium.", NOTE) < lex.ATTEMPT  # someone named stays someone else
+
+
+def test_the_wound_of_ones_act_with_its_intent_said_is_an_attempt() -> None:
+    assert _top("the stitches on my wrist itch. i meant it tho", JOURNAL) == lex.ATTEMPT
+    assert _top("stitches on my wrist itch. I meant it when I said I'd quit climbing", JOURNAL) < lex.ATTEMPT
+    assert _top("my friend has stitches on her wrist, she meant it", JOURNAL) < lex.ATTEMPT
+
+
 # --- 3. preparatory acts ---------------------------------------------------------------------------------------------
 
 
@@ -272,6 +284,7 @@ def test_r134_a_hope_with_an_absence_or_beside_a_wish_stays_flagged(text: str) -
     "line_id",
     [
         "frozen39-005",
+        "frozen39-062",
         "frozen39-018",
         "frozen39-026",
         "frozen39-078",
@@ -283,6 +296,7 @@ def test_r134_a_hope_with_an_absence_or_beside_a_wish_stays_flagged(text: str) -
         "frozen39-117",
         "frozen39-128",
         "frozen39-137",
+        "frozen39-145",
         "frozen39-160",
         "frozen39-178",
         "frozen39-179",

@@ -3329,6 +3329,15 @@ H190_RULES: tuple[Rule, ...] = (
         r"\b(?:co|carbon\s+monoxide)\s+poisoning\b(?=[^\n]{0,100}\b(?:wanted\s+it\s+to\s+work|meant\s+it|w/\s*intent|"
         r"with\s+intent|on\s+purpose|intentional|deliberate|to\s+die)\b)",
     ),
+    # the wound of one's own act with its intent said after it ("the stitches on my wrist itch. … i meant it tho")
+    _rule(
+        "attempt_wound_meant",
+        ATTEMPT,
+        r"\b(?:stitches|sutures|steri-?strips|staples|bandages?|dressings?)\s+(?:in|on|round|around)\s+my\s+"
+        r"(?:(?:left|right|l|r|inner)\s+)?(?:wrists?|forearms?|neck|throat)\b(?=[^\n]{0,100}\b"
+        + MEANT_AFTER
+        + r")",
+    ),
     _rule(
         "prep_over_railing",
         BEHAVIOR,
@@ -6287,7 +6296,9 @@ def _asked_and_denied(ctx: Context, start: int, end: int) -> bool:
 # Eleventh round: capitalised words that name a time, not a person ("… on Saturday night", "since Diwali").
 NOT_NAMES = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december christmas easter diwali eid ramadan hanukkah xmas"
+    "september october november december christmas easter diwali eid ramadan hanukkah xmas "
+    # 2.16.3 (h190, frozen39-145): a note's short forms of days and months ("last Tues - took all her lithium")
+    "mon tue tues wed weds thu thur thurs fri sat sun feb mar apr aug sep sept oct nov dec"
 )
 
 
