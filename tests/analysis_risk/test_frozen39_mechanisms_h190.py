@@ -54,6 +54,9 @@ def _screen(text: str, kind: str) -> risk.RiskScreen:
         "Keep picturing my own funeral and wishing it was sooner.",
         "I'd be glad if a bus hit me tbh",
         "i wouldn't mind if a car ran me over",
+        "i keep imagining my own death and it feels like relief",
+        "wouldn't mind if i died in my sleep",
+        "i'd be happy if i died tbh",
         "Told my mum 'I want to die' and I meant it.",
         'told my best friend "i don\'t want to be alive" and i meant every word',
     ],
@@ -69,6 +72,7 @@ def test_a_wish_told_in_these_forms_is_ideation(text: str, kind: str) -> None:
         "Voicing thoughts of ending his life overnight.",
         'Client wants to "just sleep and not be here anymore".',
         "Pt wishes to not be here any more.",
+        "Pt states she would not mind if she died in her sleep.",
     ],
 )
 def test_a_note_reports_the_clients_wish(text: str) -> None:
@@ -85,6 +89,7 @@ def test_a_note_reports_the_clients_wish(text: str) -> None:
         ("picturing my own wedding and wishing it was next week", JOURNAL),
         ("Told my mum 'I want to die' when I saw the bill, joking obviously", JOURNAL),
         ("Pt wants to not be here on Fridays, prefers Mondays.", NOTE),
+        ("my gran said she wouldn't mind if she died in her sleep, she's 97", JOURNAL),
     ],
 )
 def test_a_denial_someone_else_or_a_look_alike_is_not_ideation(text: str, kind: str) -> None:
@@ -98,12 +103,11 @@ def test_a_denial_someone_else_or_a_look_alike_is_not_ideation(text: str, kind: 
 @pytest.mark.parametrize(
     "text",
     [
-        "intentional insulin OD last month",
-        "deliberate paracetamol overdose in 2021",
         "I was found hanging in the garage, they cut me down and I survived.",
         "stepped in front of lorry w/ intent, multiple fractures",
         "Ran in front of a bus with intent.",
         "CO poisoning in the car; I wanted it to work.",
+        "downed a bottle of vodka and all my pills last night. woke up in a&e",
     ],
 )
 def test_an_attempt_told_by_its_aftermath_is_attempt(text: str, kind: str) -> None:
@@ -115,6 +119,10 @@ def test_an_attempt_told_by_its_aftermath_is_attempt(text: str, kind: str) -> No
     [
         "Pt found hanging 1/52 ago, cut down by partner, CPR, survived.",
         "Pt took all her lithium on Tues, levels high on admission.",
+        "intentional insulin OD last month",
+        "Deliberate paracetamol overdose in 2021.",
+        "Admitted after walking into traffic deliberately.",
+        "Pulled from canal by police 2/7 ago, pt says she wanted to drown.",
     ],
 )
 def test_a_note_tells_the_clients_attempt(text: str) -> None:
@@ -130,6 +138,8 @@ def test_a_note_tells_the_clients_attempt(text: str) -> None:
         "found hanging baskets at the garden centre, survived the queue",
         "Pt took all her lithium as prescribed.",
         "Mum took all her tablets with her on holiday.",
+        "walked into traffic deliberately slow to annoy the taxi driver",
+        "the kids pulled the dog out of the lake, it jumped in after a duck",
     ],
 )
 def test_an_accident_or_an_everyday_act_is_no_attempt(text: str) -> None:
@@ -149,6 +159,12 @@ def test_the_wound_of_ones_act_with_its_intent_said_is_an_attempt() -> None:
     assert _top("my friend has stitches on her wrist, she meant it", JOURNAL) < lex.ATTEMPT
 
 
+def test_a_journals_clinical_shorthand_for_a_patient_is_no_attempt() -> None:
+    # frozen20-092's mechanism: a student's placement notes in a journal tell a patient's act
+    text = "Placement notes: 17F, deliberate paracetamol overdose, medically fit."
+    assert _top(text, JOURNAL) < lex.ATTEMPT, _hits(text, JOURNAL)
+
+
 # --- 3. preparatory acts ---------------------------------------------------------------------------------------------
 
 
@@ -164,6 +180,9 @@ def test_the_wound_of_ones_act_with_its_intent_said_is_an_attempt() -> None:
         "rope tied to the loft beam, ready for when I need it",
         "gave my dog to Sam today, told him I'm travelling. I'm not travelling.",
         "Gave the cat to her sister and transferred savings to her nephew.",
+        "went to the cliffs and checked the drop",
+        "wrote goodbye texts to everyone but didnt send them",
+        "put the pills in a line on the table and just looked at them for an hour",
     ],
 )
 def test_a_preparatory_act_with_its_object_is_behavior(text: str, kind: str) -> None:
@@ -184,6 +203,9 @@ def test_a_ligature_found_by_someone_else_is_the_clients_when_the_client_says_so
         "rope tied to the tree branch for a swing",
         "gave my dog to Sam for the weekend while we're in Leeds",
         "Dad found rope tied to the banister; he admits he put it there for the Christmas lights.",
+        "we went to the cliffs and checked the drop for the abseil",
+        "wrote goodbye messages in Sarah's leaving card",
+        "put the pills in a line on the table for the nurse to check",
     ],
 )
 def test_one_part_alone_or_an_everyday_act_is_not_behavior(text: str) -> None:
@@ -200,6 +222,13 @@ def test_a_notes_cigarette_burns_with_their_intent_are_behavior() -> None:
         "Burns on both hands x3, cigarette, self-inflicted.",
     ):
         assert _top(text, NOTE) >= lex.BEHAVIOR, _hits(text, NOTE)
+
+
+def test_a_notes_head_banging_with_its_distress_is_behavior() -> None:
+    assert _top("Pt reports banging head on walls when distressed, bruising noted.", NOTE) >= lex.BEHAVIOR
+    assert (
+        _top("Banging head against a brick wall with the housing office, pt frustrated.", NOTE) < lex.BEHAVIOR
+    )
 
 
 def test_a_burn_from_cooking_is_not_self_harm() -> None:

@@ -3269,10 +3269,11 @@ H190_RULES: tuple[Rule, ...] = (
         "note_thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_THEIR_SELF + r"\b", kinds=SESSION_KINDS
     ),
     _rule(
-        "wish_funeral_soon",
+        "wish_own_death_pictured",
         IDEATION,
-        r"\b(?:picturing|imagining|picture|imagine|pictured|imagined)\s+my\s+(?:own\s+)?funeral\b[^.!?\n]{0,40}?"
-        r"\b(?:wish\w*|hop\w*|want\w*)\b",
+        r"\b(?:picturing|imagining|picture|imagine|pictured|imagined|fantasi[sz]ing\s+about)\s+my\s+(?:own\s+)?"
+        r"(?:funeral|death|dying)\b[^.!?\n]{0,40}?\b(?:wish\w*|hop\w*|want\w*|relief|relieved|peace|peaceful|"
+        r"comfort\w*)\b",
     ),
     _rule(
         "wish_vehicle_welcomed",
@@ -3302,6 +3303,7 @@ H190_RULES: tuple[Rule, ...] = (
         "attempt_intentional_drug_od",
         ATTEMPT,
         r"\b(?:intentional|deliberate|purposeful)\s+(?:[\w-]+\s+){1,2}?(?:od|o/d|overdose|ingestion)\b",
+        kinds=SESSION_KINDS,  # a journal's "placement notes: 17F, deliberate paracetamol overdose" is a patient's
     ),
     _rule(
         "note_took_all_their_drug",
@@ -3319,9 +3321,11 @@ H190_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_vehicle_intent",
         ATTEMPT,
-        r"\b(?:stepped|walked|ran|threw\s+(?:myself|herself|himself|themselves|self)|jumped|lay\s+down)\s+(?:out\s+)?"
-        r"in\s+front\s+of\s+(?:a\s+|an\s+|the\s+)?(?:\w+\s+)?(?:lorry|truck|bus|car|train|van|traffic|tram)\b"
-        r"[^.\n]{0,20}?(?:\bw/\s*|\bwith\s+)intent\b",
+        r"\b(?:stepped|stepping|walked|walking|ran|running|threw\s+(?:myself|herself|himself|themselves|self)|jumped|"
+        r"lay\s+down)\s+(?:out\s+)?"
+        r"(?:in\s+front\s+of|into)\s+(?:a\s+|an\s+|the\s+|oncoming\s+)?(?:\w+\s+)?(?:lorry|truck|bus|car|train|van|"
+        r"traffic|tram)\b[^.\n]{0,20}?(?:(?:\bw/\s*|\bwith\s+)intent\b|\b(?:deliberately|on\s+purpose|"
+        r"intentionally)\b(?!\s+(?:slow\w*|late|badly|loud\w*)))",
     ),
     _rule(
         "attempt_co_intent",
@@ -3337,6 +3341,71 @@ H190_RULES: tuple[Rule, ...] = (
         r"(?:(?:left|right|l|r|inner)\s+)?(?:wrists?|forearms?|neck|throat)\b(?=[^\n]{0,100}\b"
         + MEANT_AFTER
         + r")",
+    ),
+    # a death welcomed if it came ("wouldn't mind if I died in my sleep"; a note's "would not mind if she died")
+    _rule(
+        "wish_death_welcomed",
+        IDEATION,
+        r"\b(?:i\s+)?(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|"
+        r"never\s+woke\s+up|just\s+died)\b"
+        r"|\b(?:i'?d|i\s+would|id)\s+be\s+(?:glad|relieved|happy)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b",
+    ),
+    _rule(
+        "note_death_welcomed",
+        IDEATION,
+        r"\b(?:she|he|they|pt|client|cl)\s+(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+(?:she|he|they)\s+"
+        r"(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b",
+        kinds=SESSION_KINDS,
+    ),
+    # pulled from water, with the intent said after
+    _rule(
+        "attempt_pulled_from_water",
+        ATTEMPT,
+        r"\b(?:pulled|dragged|rescued|recovered|fished)\s+(?:out\s+)?(?:from|of|out\s+of)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+        r"(?:canal|river|sea|lake|reservoir|harbour|harbor|quarry|loch|estuary|dock|docks)\b(?=[^\n]{0,100}\b(?:wanted\s+"
+        r"to\s+(?:drown|die)|meant\s+it|w/\s*intent|with\s+intent|on\s+purpose|deliberately)\b)",
+    ),
+    # all of one's pills taken, told by where one woke
+    _rule(
+        "attempt_all_pills_woke",
+        ATTEMPT,
+        r"\b(?:took|swallowed|downed|necked)\b[^.\n]{0,40}?\ball\s+(?:of\s+)?my\s+(?:\w+\s+)?(?:pills|tablets|meds|"
+        r"medication|tabs)\b(?!\s+with\s+me)(?=[^\n]{0,80}\b(?:woke\s+up\s+in|a&e|a\s+and\s+e|icu|ambulance|"
+        r"stomach\s+pumped|charcoal)\b)",
+    ),
+    # a height visited and its drop checked
+    _rule(
+        "prep_drop_checked",
+        BEHAVIOR,
+        r"\b(?:cliffs?|bridge|viaduct|multi-?storey|car\s+park|roof|rooftop|tower\s+block|quarry)\b[^\n]{0,60}?"
+        r"\b(?:checked|measured|tested|looked\s+at|looked\s+over)\s+(?:the\s+)?(?:drop|height|fall)\b"
+        r"(?![^\n]{0,60}\b(?:abseil\w*|climb\w*|bungee|zip\s?wire|survey\w*|photo\w*)\b)",
+    ),
+    # goodbye messages written and kept, not a card for someone leaving
+    _rule(
+        "prep_goodbye_messages",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|drafted|drafting|typed|typing)\s+(?:\w+\s+)?goodbye\s+(?:texts|messages|emails|"
+        r"letters|notes|posts|videos)\b(?![^\n]{0,40}\b(?:card|leaving|retir\w*|farewell|party|colleague\w*|class|"
+        r"team|students|pupils)\b)",
+    ),
+    # the means laid out and looked at
+    _rule(
+        "prep_pills_laid_out",
+        BEHAVIOR,
+        r"\b(?:lined\s+up|laid\s+out|counted\s+out|set\s+out|spread\s+out|put)\s+(?:all\s+)?(?:the|my|her|his)\s+"
+        r"(?:\w+\s+)?(?:pills|tablets|tabs|meds)\s+(?:out\s+)?(?:in\s+(?:a\s+)?(?:line|row|rows|piles?)|on\s+the\s+"
+        r"(?:table|bed|floor|counter|desk))\b(?![^\n]{0,40}\b(?:for\s+the\s+week|dosette|organi[sz]er|blister|"
+        r"pharmacy|pharmacist|nurse|carer)\b)",
+    ),
+    # a note's head-banging with its distress or its injury
+    _rule(
+        "note_head_banging",
+        BEHAVIOR,
+        r"\b(?:banging|bangs|banged|hitting|hits|hit|punching|punches|punched)\s+(?:her\s+|his\s+|their\s+)?"
+        r"(?:head|fists?)\s+(?:on|against|into)\s+(?:the\s+|a\s+)?walls?\b(?=[^\n]{0,60}\b(?:when\s+"
+        r"(?:distressed|upset|angry|overwhelmed)|bruis\w*|injur\w*|to\s+cope|to\s+feel|swelling|lump)\b)",
+        kinds=SESSION_KINDS,
     ),
     _rule(
         "prep_over_railing",
