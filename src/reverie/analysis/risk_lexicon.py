@@ -3263,6 +3263,10 @@ H190_HEIGHT = (
     r"(?:bridge|viaduct|roof|rooftop|multi-?storey|cliffs?|cliff\s+edge|balcony|overpass|flyover|car\s+park|"
     r"parapet|tower\s+block)"
 )
+# a morning told, not a death ("I wouldn't mind if I didn't wake up so early": h180's guard)
+H190_NOT_A_MORNING = (
+    r"(?!\s+(?:so|too|that|this|till|until|til|before|at|for|early|late|on\s+time|in\s+time)\b)"
+)
 H190_RULES: tuple[Rule, ...] = (
     _rule("thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_SELF + r"\b"),
     _rule(
@@ -3348,13 +3352,15 @@ H190_RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:i\s+)?(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|"
         r"never\s+woke\s+up|just\s+died)\b"
-        r"|\b(?:i'?d|i\s+would|id)\s+be\s+(?:glad|relieved|happy)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b",
+        + H190_NOT_A_MORNING
+        + r"|\b(?:i'?d|i\s+would|id)\s+be\s+(?:glad|relieved|"
+        r"happy)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b" + H190_NOT_A_MORNING,
     ),
     _rule(
         "note_death_welcomed",
         IDEATION,
         r"\b(?:she|he|they|pt|client|cl)\s+(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+(?:she|he|they)\s+"
-        r"(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b",
+        r"(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b" + H190_NOT_A_MORNING,
         kinds=SESSION_KINDS,
     ),
     # pulled from water, with the intent said after
@@ -3427,7 +3433,9 @@ H190_RULES: tuple[Rule, ...] = (
         "prep_practised_ligature",
         BEHAVIOR,
         r"\b(?:practi[sc]ed|practi[sc]ing|rehearsed|rehearsing|tried\s+out)\s+(?:it\s+|hanging\s+)?(?:with|using)\s+"
-        r"(?:the|a|my|her|his|their)\s+(?:\w+\s+){0,2}?(?:belt|rope|cord|ligature|noose|scarf|cable|flex|sheet)\b",
+        r"(?:the|a|my|her|his|their)\s+(?:\w+\s+){0,2}?(?:belt|rope|cord|ligature|noose|scarf|cable|flex|sheet)\b"
+        r"(?![^\n]{0,40}\b(?:climb\w*|abseil\w*|sail\w*|knots?|scouts?|rescue|skipping|gym|class|lesson|belay\w*|"
+        r"boat|rigging|karate|judo|grade|belt\s+test)\b)",
     ),
     _rule(
         "prep_ligature_tied",
