@@ -90,6 +90,8 @@ def test_a_note_reports_the_clients_wish(text: str) -> None:
         ("Told my mum 'I want to die' when I saw the bill, joking obviously", JOURNAL),
         ("Pt wants to not be here on Fridays, prefers Mondays.", NOTE),
         ("my gran said she wouldn't mind if she died in her sleep, she's 97", JOURNAL),
+        ("imagining my own funeral and wishing everyone would say nice things", JOURNAL),
+        ("told my mum 'I'm dead tired' and I meant it", JOURNAL),
     ],
 )
 def test_a_denial_someone_else_or_a_look_alike_is_not_ideation(text: str, kind: str) -> None:
@@ -139,6 +141,8 @@ def test_a_note_tells_the_clients_attempt(text: str) -> None:
         "Pt took all her lithium as prescribed.",
         "Mum took all her tablets with her on holiday.",
         "walked into traffic deliberately slow to annoy the taxi driver",
+        "pulled from the river by the lifeguards during the charity swim, meant it when I said never again",
+        "my uncle was found hanging in 2015, they did cpr but he died",
         "the kids pulled the dog out of the lake, it jumped in after a duck",
     ],
 )
@@ -206,6 +210,9 @@ def test_a_ligature_found_by_someone_else_is_the_clients_when_the_client_says_so
         "we went to the cliffs and checked the drop for the abseil",
         "wrote goodbye messages in Sarah's leaving card",
         "put the pills in a line on the table for the nurse to check",
+        "stood on the bridge for an hour, didn't jump in the river with the others, too cold",
+        "climbed over the railing on the bridge to get a better photo",
+        "gave my dog to my sister for a week, I'm not travelling far, just to Leeds",
     ],
 )
 def test_one_part_alone_or_an_everyday_act_is_not_behavior(text: str) -> None:
@@ -233,6 +240,10 @@ def test_a_notes_head_banging_with_its_distress_is_behavior() -> None:
 
 def test_a_burn_from_cooking_is_not_self_harm() -> None:
     assert _top("Burns to R hand from the oven tray; cigarette smoker.", NOTE) < lex.BEHAVIOR
+    assert (
+        _top("Burns to R hand from cooking; cigarette smoker; admits not wearing gloves.", NOTE)
+        < lex.BEHAVIOR
+    )
 
 
 # --- 5. the set-asides' reach, and review r134 ---------------------------------------------------------------------

@@ -3276,8 +3276,8 @@ H190_RULES: tuple[Rule, ...] = (
         "wish_own_death_pictured",
         IDEATION,
         r"\b(?:picturing|imagining|picture|imagine|pictured|imagined|fantasi[sz]ing\s+about)\s+my\s+(?:own\s+)?"
-        r"(?:funeral|death|dying)\b[^.!?\n]{0,40}?\b(?:wish\w*|hop\w*|want\w*|relief|relieved|peace|peaceful|"
-        r"comfort\w*)\b",
+        r"(?:funeral|death|dying)\b[^.!?\n]{0,40}?\b(?:(?:wish\w*|hop\w*|want\w*)\s+(?:it|that\s+it)\s+(?:was|were|"
+        r"would|'d|could|came|to\s+be|will|is)|relief|relieved|peace|peaceful|comfort\w*)\b",
     ),
     _rule(
         "wish_vehicle_welcomed",
@@ -3369,7 +3369,9 @@ H190_RULES: tuple[Rule, ...] = (
         ATTEMPT,
         r"\b(?:pulled|dragged|rescued|recovered|fished)\s+(?:out\s+)?(?:from|of|out\s+of)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
         r"(?:canal|river|sea|lake|reservoir|harbour|harbor|quarry|loch|estuary|dock|docks)\b(?=[^\n]{0,100}\b(?:wanted\s+"
-        r"to\s+(?:drown|die)|meant\s+it|w/\s*intent|with\s+intent|on\s+purpose|deliberately)\b)",
+        r"to\s+(?:drown|die)|" + MEANT_AFTER + r"|w/\s*intent|with\s+intent|on\s+purpose|deliberately)\b)"
+        r"(?![^\n]{0,100}\b(?:swim\w*|race|triathlon|charity|paddl\w*|kayak\w*|canoe\w*|fell\s+in|slipped|"
+        r"lifeguards?)\b)",
     ),
     # all of one's pills taken, told by where one woke
     _rule(
@@ -3416,10 +3418,12 @@ H190_RULES: tuple[Rule, ...] = (
     _rule(
         "prep_over_railing",
         BEHAVIOR,
-        r"\b(?:climbed|climbing|got|stepped|went)\s+(?:over|onto|on\s+to|up\s+on|past)\s+(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:\b(?:climbed|climbing|got|stepped|went)\s+(?:over|onto|on\s+to|up\s+on|past)\s+(?:the|a)\s+(?:\w+\s+)?"
         r"(?:railings?|parapet|barrier|ledge)\b(?=[^\n]{0,40}\b" + H190_HEIGHT + r"\b)"
         r"|\b" + H190_HEIGHT + r"\b[^\n]{0,40}?\bclimbed\s+(?:over|onto|on\s+to)\s+(?:the|a)\s+(?:\w+\s+)?"
-        r"(?:railings?|parapet|barrier|ledge)\b",
+        r"(?:railings?|parapet|barrier|ledge)\b)"
+        r"(?![^\n]{0,60}\b(?:photo\w*|picture|selfie\w*|view|ball|kite|frisbee|hat|phone|dog|cat|"
+        r"rescue\w*|abseil\w*|bungee)\b)",
     ),
     _rule(
         "prep_stood_at_height",
@@ -3427,7 +3431,8 @@ H190_RULES: tuple[Rule, ...] = (
         r"\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:bridge|viaduct|cliff\s+edge|"
         r"cliffs?|ledge|roof|rooftop|parapet|platform\s+edge|tracks|railway\s+line)\b(?=[^\n]{0,80}\b(?:practice\s+run|"
         r"dry\s+run|rehearsal|to\s+see\s+if\s+i\s+could|(?:did\s+not|didn'?t|couldn'?t|could\s+not)\s+(?:climb|jump|"
-        r"do\s+it|go\s+through))\b)",
+        r"do\s+it|go\s+through))\b)(?![^\n]{0,100}\b(?:with\s+the\s+others|with\s+(?:my\s+)?(?:mates|friends)|too\s+cold|"
+        r"swim\w*|photo\w*|selfie\w*|bungee)\b)",
     ),
     _rule(
         "prep_practised_ligature",
@@ -3460,15 +3465,17 @@ H190_RULES: tuple[Rule, ...] = (
         "prep_pet_given_cover",
         BEHAVIOR,
         r"\b(?:gave|given|giving|handed|rehomed)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[a-z]+\s+to\s+"
-        r"(?:my\s+|her\s+|his\s+|their\s+|the\s+|a\s+)?[a-z]+\b(?=[^\n]{0,100}(?:\b(?:transferred|signed\s+over|"
+        r"(?:my\s+|her\s+|his\s+|their\s+|the\s+|a\s+)?[a-z]+\b(?![^\n]{0,30}\bfor\s+(?:a|the|two|three|\d+|a\s+few)\s+"
+        r"(?:weeks?|weekend|nights?|days|months?))(?=[^\n]{0,100}(?:\b(?:transferred|signed\s+over|"
         r"gave\s+away)\s+(?:\w+\s+){0,2}?(?:savings|money|car|flat|house|belongings)\b|\bi'?m\s+not\s+(?:really\s+)?"
-        r"(?:travelling|traveling|going\s+(?:away|anywhere)|on\s+holiday)\b|\bloose\s+ends\b))",
+        r"(?:travelling|traveling|going\s+(?:away|anywhere)|on\s+holiday)\b(?!\s+(?:far|long|much|abroad))|\bloose\s+ends\b))",
     ),
     _rule(
         "note_cigarette_burns",
         BEHAVIOR,
-        r"(?=[^\n]*\b(?:admits|admitted|deliberate\w*|self[\s-]?inflicted|on\s+purpose|intentional\w*|"
-        r"to\s+feel\s+something)\b)\bburns?\s+(?:to|on)\s+(?:[\w/]+\s+){0,3}?(?:hand|hands|arm|arms|forearms?|wrists?|"
+        r"(?=[^\n]*\b(?:admits\s+(?:to\s+)?(?:using\s+)?(?:a\s+)?(?:cigarettes?|lighter)|deliberate\w*|"
+        r"self[\s-]?inflicted|on\s+purpose|intentional\w*|to\s+feel\s+something|to\s+punish\s+(?:herself|himself|"
+        r"themselves|myself))\b)(?![^\n]*\b(?:accident\w*|cooking|oven|iron|kettle|pan|stove|hob|bbq|barbecue)\b)\bburns?\s+(?:to|on)\s+(?:[\w/]+\s+){0,3}?(?:hand|hands|arm|arms|forearms?|wrists?|"
         r"thighs?|legs?|chest|stomach)\b[^\n]{0,60}?\b(?:cigarettes?|lighter)\b",
         kinds=SESSION_KINDS,
     ),
