@@ -290,6 +290,16 @@ def test_a_heading_answered_with_a_wish_stays_read() -> None:
     assert _top("Suicidal ideation\nYes, daily, with a plan", NOTE) >= lex.IDEATION
 
 
+def test_a_notes_prescription_line_is_no_model_alarm() -> None:
+    assert not _screen("Repeat Rx sertraline 100mg x28. Meds kept in locked box as advised.", NOTE).flagged
+    assert _screen("Took sertraline 100mg x28 last night, wanted to die.", NOTE).flagged
+
+
+def test_a_quoted_wish_narrowed_to_a_thing_and_denied_of_life_is_no_model_alarm() -> None:
+    assert not _screen('States "I\'m done" re physio exercises, not re life.', NOTE).flagged
+    assert _screen('States "I\'m done" re life, not re physio.', NOTE).flagged
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -354,7 +364,16 @@ def test_frozen39_genuine_lines_now_at_their_level(line_id: str) -> None:
 
 @pytest.mark.parametrize(
     "line_id",
-    ["frozen39-063", "frozen39-111", "frozen39-122", "frozen39-135", "frozen39-177", "frozen39-187"],
+    [
+        "frozen39-063",
+        "frozen39-081",
+        "frozen39-111",
+        "frozen39-122",
+        "frozen39-135",
+        "frozen39-140",
+        "frozen39-177",
+        "frozen39-187",
+    ],
 )
 def test_frozen39_negatives_now_unflagged(line_id: str) -> None:
     item = _seen(line_id)

@@ -7205,6 +7205,21 @@ EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
         (
+            # 2.16.3 (h190, frozen39-081): a note's prescription line ("Repeat Rx sertraline 100mg x28."): a drug, its
+            # dose and its count prescribed, not taken; the guard (a drug's name) is read outside it
+            "prescription_line",
+            r"\b(?:repeat\s+)?(?:rx|prescription|prescribed|script)\s*:?\s+(?:for\s+)?[a-z-]+\s+\d+(?:\.\d+)?\s?"
+            r"(?:mg|mcg|micrograms|ml|g)\b(?:\s+(?:od|bd|tds|qds|on|nocte|mane|prn|daily|x\s?\d+|\d+\s?(?:tabs|"
+            r"tablets|days)))*",
+        ),
+        (
+            # 2.16.3 (h190, frozen39-140): a quoted wish narrowed to a thing and denied of life in the clinician's
+            # words ('States "I'm done" re physio exercises, not re life.'); the quoted words are its own
+            "quoted_re_narrowed",
+            r"[\"'\u201c\u2018][^\"\u201d\n]{1,30}[\"'\u201d\u2019]\s+re\s+(?!(?:life|living|self|suicid\w*|death|"
+            r"dying)\b)[a-z][a-z\s'-]{0,40}?,?\s+not\s+re\s+(?:life|living|(?:her|his|their)\s+life|dying|suicide|self)\b",
+        ),
+        (
             # 2.16.1 (h183, frozen37-069, -082): body art done to be worn ("Got my ears pierced again", "Has tattoos
             # x4, professionally done"); the guard is read outside it ("done" is its own word)
             "body_art",
