@@ -238,6 +238,37 @@ def test_a_notes_head_banging_with_its_distress_is_behavior() -> None:
     )
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pt has researched methods online (hanging) over past week.",
+        "Pt described tying a ligature in the bathroom on Friday, removed it herself.",
+        "Staff found pt with a plastic bag over her head, removed.",
+        "Pt tied dressing gown cord to the door handle, stopped when phone rang.",
+        "Pt cut L forearm x10 superficial lacerations last night with razor.",
+        "Self-harm: cutting forearms weekly, last episode Sat.",
+    ],
+)
+def test_a_notes_preparatory_or_self_harm_act_is_behavior(text: str) -> None:
+    assert _top(text, NOTE) >= lex.BEHAVIOR, _hits(text, NOTE)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("researched methods online for my dissertation on statistics", JOURNAL),
+        ("researched teaching methods online for my placement", JOURNAL),
+        ("kids put a plastic bag over their head in the game and I told them off", JOURNAL),
+        ("Pt cut R forearm on broken glass at work, sutures.", NOTE),
+        ("tied the dog's lead to the door handle and stopped to chat", JOURNAL),
+        ("Cl's sister cut her forearms x5 last night.", NOTE),
+        ("in the last episode the main character wants to die", JOURNAL),
+    ],
+)
+def test_their_look_alikes_are_not_behavior(text: str, kind: str) -> None:
+    assert _top(text, kind) < lex.BEHAVIOR, _hits(text, kind)
+
+
 def test_a_burn_from_cooking_is_not_self_harm() -> None:
     assert _top("Burns to R hand from the oven tray; cigarette smoker.", NOTE) < lex.BEHAVIOR
     assert (

@@ -3415,6 +3415,50 @@ H190_RULES: tuple[Rule, ...] = (
         r"(?:distressed|upset|angry|overwhelmed)|bruis\w*|injur\w*|to\s+cope|to\s+feel|swelling|lump)\b)",
         kinds=SESSION_KINDS,
     ),
+    # methods looked up, told with where or which
+    _rule(
+        "prep_methods_researched",
+        BEHAVIOR,
+        r"\b(?:researched|researching|looked\s+up|looking\s+up|googled|googling|searched(?:\s+for)?|searching(?:\s+for)?|"
+        r"read\s+up\s+on)\s+(?:suicide\s+|overdose\s+)?methods\b(?=\s*(?:online|on\s+(?:the\s+)?(?:internet|web|google|"
+        r"reddit|tiktok|forums?)|\(|of\s+(?:suicide|dying|ending)))(?![^\n]{0,60}\b(?:dissertation|essay|course\w*|"
+        r"placement|research|study|studies|project|assignment|work|teaching|statistic\w*|analysis|thesis|class|"
+        r"module|exam\w*|revision|cooking|recipes?|training)\b)",
+    ),
+    # a ligature made or tied (never a surgeon's)
+    _rule(
+        "prep_ligature_made",
+        BEHAVIOR,
+        r"\b(?:tied|tying|made|making|fashioned|fashioning|put|putting)\s+(?:a|the|her|his|my|their)\s+(?:\w+\s+)?"
+        r"ligature\b(?![^\n]{0,60}\b(?:surgeon|vessel|artery|arteries|vein|suture\w*|theatre|umbilical|cord\s+clamp)\b)",
+    ),
+    # a plastic bag over one's head
+    _rule(
+        "prep_bag_over_head",
+        BEHAVIOR,
+        r"\bplastic\s+bag\s+over\s+(?:her|his|my|their)\s+(?:own\s+)?head\b",
+    ),
+    # a cord tied to a fixing point, then stopped or found
+    _rule(
+        "prep_cord_tied_stopped",
+        BEHAVIOR,
+        r"\b(?:tied|tying|attached|fixed|fastened)\s+(?:(?:a|the|her|his|my|their)\s+)?(?:\w+\s+){0,2}?(?:cord|belt|rope|"
+        r"scarf|ligature|cable|flex|sheet)\s+(?:to|round|around|onto|on)\s+(?:a|the|her|his|my)\s+(?:\w+\s+)?"
+        r"(?:door\s?handle|door|banister|bannister|beam|hook|rail|pipe|bed\s?frame|wardrobe|loft\s+hatch|stairs)\b"
+        r"(?=[^\n]{0,80}\b(?:stopped|interrupted|walked\s+in|removed\s+it|took\s+it\s+off|couldn'?t\s+go\s+through|"
+        r"didn'?t\s+go\s+through|neck|to\s+die|ready|intent)\b)",
+    ),
+    # a note's cut to a site, with its count, its tool or its register
+    _rule(
+        "note_cut_site",
+        BEHAVIOR,
+        r"\b(?:cut|cuts|cutting|lacerated|slashed)\s+(?:her\s+|his\s+|their\s+|own\s+)?(?:(?:l|r|left|right|lt|rt|both|"
+        r"bilateral|inner|upper|lower)\s+)*(?:forearms?|wrists?|thighs?|arms?|legs?|stomach|abdomen)\b"
+        r"(?!\s+on\s+(?:a|the|some|broken)\b)(?=[^\n]{0,80}\b(?:lacs?|lacerations?|razor|blade|x\s?\d+|\d+\s?x|"
+        r"superficial|self[\s-]?harm\w*|weekly|daily|nightly|last\s+episode|with\s+(?:a\s+)?(?:knife|scissors|glass|"
+        r"sharpener)))",
+        kinds=SESSION_KINDS,
+    ),
     _rule(
         "prep_over_railing",
         BEHAVIOR,
@@ -4886,7 +4930,11 @@ HYPOTHETICAL = re.compile(
 )
 
 MEDIA = re.compile(
-    r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|episode|netflix|documentary|play|"
+    # 2.16.3 (h190): a clinician's "last episode", "one episode of SH" is no television episode
+    r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|"
+    r"(?<!last\s)(?<!recent\s)(?<!latest\s)(?<!previous\s)(?<!prior\s)(?<!single\s)"
+    r"episode(?!\s+of\s+(?:sh|dsh|self[\s-]?harm\w*|cutting|low\s+mood|depression|psychosis|mania|"
+    r"overdose|od|ideation))|netflix|documentary|play|"
     r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
     r"protagonist|hero|heroine|villain|plot|scene|chapter|article|news|headline|study|studies|research|paper|"
     r"podcast|lecture|textbook|essay|shakespeare|hamlet|ophelia|juliet|romeo|anime|manga|comic|comics|sitcom|"
