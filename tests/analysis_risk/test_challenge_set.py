@@ -89,9 +89,8 @@ FIGURES_MISSED: dict[str, str] = {
     # by risk 2.15.1 (h177, seen: an overdose of a thing that is no drug is a figure, quoted or not)
     # frozen36's (frozen36-013, overdosed on mini eggs: at attempt when measured once on 2.14.0 and 2.15.3 alike) by
     # risk 2.16.0 (h180, seen: a kind of thing never a drug, read by its head noun)
-    "frozen38": "goal missed: one figure of speech of the thirty-eighth frozen batch at attempt when measured once, on "
-    "risk 2.15.3 and 2.16.1 alike (frozen38-127, overdosed on pick n mix: a name on no list errs toward the alarm; "
-    "KNOWN_ATTEMPT_ERRORS) (README_frozen38.md)",
+    # frozen38's (frozen38-127, overdosed on pick n mix: at attempt when measured once, on 2.15.3 and 2.16.1 alike) by
+    # risk 2.16.2 (h185, seen: a sweet shop's names are things never a drug)
 }
 # Genuine cases flagged, as measured with the shipped model. Fourth round (docs/risk.md): all four batches are seen
 # (tuning material); frozen3 was measured once, unseen, at the end of the third round (71 of 107, 14 of 223 false
@@ -108,7 +107,7 @@ MEASURED_FLAGGED = {
     "tune": 81 / 85,
     "frozen": 79 / 83,
     "frozen2": 63 / 64,
-    "frozen3": 89 / 107,
+    "frozen3": 93 / 107,  # 93 on 2.16.2 (h185, seen)
     # frozen4: 115 since the sixteenth round (acts told with their intent), 116 on 2.14.0 (h167; seen)
     "frozen4": 117 / 126,  # 116 -> 117 on 2.16.0 (h180, seen: a wish not to wake up)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
@@ -138,7 +137,9 @@ MEASURED_FLAGGED = {
     # (the risk screen unchanged): 76 of 106 both, 24 of 186 false alarms, two at "attempt". Seen since.
     # frozen10: 81 since the sixteenth round, 85 with its composed self-harm acts, 88 on 2.14.0 (h167; seen)
     "frozen10": 88 / 106,
-    "frozen11": 75 / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen)
+    # frozen11: 83 flagged on 2.16.3 (h190, seen)
+    "frozen11": 83
+    / 108,  # 69 when measured once, unseen; 75 since the sixteenth round (seen); 82 on 2.16.2 (h185, seen)
     # frozen12: written at the start of the sixteenth round by an engineer who tuned nothing (README_frozen12.md), kept
     # outside the repository, measured once at the start (bfb32e7) and the end (d967aa1) of the round: 71 and 73 of
     # 107 flagged, 25 of 192 false alarms both times. Seen since.
@@ -193,42 +194,52 @@ MEASURED_FLAGGED = {
     "frozen27": 65 / 80,
     # frozen28: measured once, unseen, on risk 2.10.3 (ca0a807, the start of the day's risk work) and 2.11.0 (h152's
     # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
-    "frozen28": 66 / 80,
+    # frozen28: 68 flagged on 2.16.3 (h190, seen)
+    "frozen28": 68 / 80,
     # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
     # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
     # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
-    "frozen29": 63 / 80,  # 62 -> 63 on 2.14.0 (h167, seen)
+    # frozen29: 64 flagged on 2.16.3 (h190, seen)
+    "frozen29": 64 / 80,  # 62 -> 63 on 2.14.0 (h167, seen)
     # frozen30: measured once, unseen, on risk 2.12.0 and 2.13.0 (h160) in one run, notes read as notes: 63 and 65
     # (README_frozen30.md, docs/risk.md "The thirtieth frozen batch")
-    "frozen30": 70 / 80,  # 65 -> 69 on 2.14.0 (h167, seen); 70 on 2.15.0 (h175, seen)
+    "frozen30": 71
+    / 80,  # 65 -> 69 on 2.14.0 (h167, seen); 70 on 2.15.0 (h175, seen); 71 on 2.16.2 (h185, seen)
     # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
     # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
-    "frozen31": 63 / 80,  # 48 -> 57 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen)
+    "frozen31": 64
+    / 80,  # 48 -> 57 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen); 64 on 2.16.2 (h185, seen)
     # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
     # run, notes read as notes: 44 and 47 (README_frozen32.md)
-    "frozen32": 62 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
+    # frozen32: 63 flagged on 2.16.3 (h190, seen)
+    "frozen32": 63 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
     "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
-    "frozen34": 56 / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate)
+    # frozen34: 59 flagged on 2.16.3 (h190, seen)
+    "frozen34": 59
+    / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate); 58 on 2.16.2 (h185, seen)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
-    "frozen35": 61
+    # frozen35: 62 flagged on 2.16.3 (h190, seen)
+    "frozen35": 62
     / 80,  # 56 on 2.14.0 when measured once; 60 on 2.15.2 (this candidate); 61 on 2.16.0 (h180)
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
-    "frozen36": 66 / 80,
+    # frozen36: 68 flagged on 2.16.3 (h190, seen)
+    "frozen36": 68 / 80,
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
     "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
     # frozen38: measured once, unseen, on risk 2.15.3 and 2.16.1 (shipped: its decision rule met) in one run, notes read
     # as notes: 57 and 60 (README_frozen38.md)
-    "frozen38": 60 / 80,
+    "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
     # frozen39: measured once, unseen, on risk 2.16.1 and h185's 2.16.2 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 57 and 59 (README_frozen39.md)
-    "frozen39": 57 / 80,
+    # frozen39: 80 flagged on 2.16.3 (h190, seen)
+    "frozen39": 80 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -315,12 +326,13 @@ GOAL_MISSED = {
     "frozen37": "goal missed: 62 of 80 genuine cases of the thirty-seventh frozen batch flagged on risk 2.15.3, 64 on "
     "h180's 2.16.0 (not shipped), when measured once, unseen, its session notes read as notes (session notes 27 of 40; "
     "journal lines 35 of 40); 79 on h183's 2.16.1, seen (README_frozen37.md)",
-    "frozen38": "goal missed: 60 of 80 genuine cases of the thirty-eighth frozen batch flagged on risk 2.16.1, 57 on "
-    "2.15.3, when measured once, unseen, its session notes read as notes (session notes 25 of 40; journal lines 35 of "
-    "40) (README_frozen38.md)",
-    "frozen39": "goal missed: 57 of 80 genuine cases of the thirty-ninth frozen batch flagged on risk 2.16.1, 59 on "
-    "h185's 2.16.2 (not shipped), when measured once, unseen, its session notes read as notes (session notes 25 of 40; "
-    "journal lines 32 of 40) (README_frozen39.md)",
+    # frozen38: 60 of 80 flagged on risk 2.16.1, 57 on 2.15.3, when measured once, unseen (session notes 25 of 40;
+    # journal lines 35 of 40; README_frozen38.md); all 80 on h185's 2.16.2, seen: the goal is met on a seen batch
+    "frozen38": "",
+    # frozen39: 57 of 80 flagged on risk 2.16.1, 59 on h185's 2.16.2 (not shipped), when measured once, unseen (session
+    # notes 25 of 40; journal lines 32 of 40; README_frozen39.md); all 80 on h190's 2.16.3, seen: the goal is met on a
+    # seen batch
+    "frozen39": "",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -419,9 +431,10 @@ ALARMS_MISSED = {
     "seen (README_frozen37.md)",
     "frozen38": "goal missed: 22 of 120 hard negatives of the thirty-eighth frozen batch flagged on risk 2.16.1, 30 on "
     "2.15.3 (18.3 %; a figure of speech and an ended relationship at attempt: KNOWN_ATTEMPT_ERRORS) when measured "
-    "once, unseen (README_frozen38.md)",
+    "once, unseen; 3, none at attempt, on h185's 2.16.2, seen (README_frozen38.md)",
     "frozen39": "goal missed: 17 of 120 hard negatives of the thirty-ninth frozen batch flagged on risk 2.16.1 and on "
-    "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen (README_frozen39.md)",
+    "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen; 9, none at attempt, on h190's 2.16.3, "
+    "seen (README_frozen39.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -479,8 +492,8 @@ MEASURED_ALARMS = {
     "frozen28": 5 / 120,
     # frozen29: measured once, unseen: 24 on risk 2.11.0, 20 on 2.12.0 (README_frozen29.md); 15 since 2.13.0 (h160:
     # someone else's act in a session note named by a role, a pronoun or after "after" read as theirs; seen)
-    "frozen29": 12
-    / 120,  # 15 -> 13 on 2.15.0 (h175, seen: someone else named, then a pronoun); 12 on 2.15.1 (h177)
+    "frozen29": 11
+    / 120,  # 15 -> 13 on 2.15.0 (h175, seen: someone else named, then a pronoun); 12 on 2.15.1 (h177); 11 on 2.16.2 (h185, seen)
     # frozen30: measured once, unseen: 26 on risk 2.12.0, 12 on 2.13.0 (README_frozen30.md)
     "frozen30": 9 / 120,  # 12 -> 9 on 2.15.0 (h175, seen)
     # frozen31: measured once, unseen: 19 on risk 2.13.0 (README_frozen31.md)
@@ -488,20 +501,22 @@ MEASURED_ALARMS = {
     # frozen32: measured once, unseen: 20 on risk 2.13.0, 19 on 2.14.0 (README_frozen32.md)
     "frozen32": 13 / 120,  # 19 when measured once on 2.14.0; 16 on 2.15.0 (h175, seen); 13 on 2.16.1 (h183)
     # frozen33: measured once, unseen: 14 on risk 2.14.0, 12 on h175's 2.15.0 (README_frozen33.md)
-    "frozen33": 7 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen); 7 on 2.16.1 (h183)
+    # frozen33: 6 false alarms on 2.16.3 (h190, seen)
+    "frozen33": 6 / 120,  # 14 when measured once on 2.14.0; 8 on 2.15.1 (h177, seen); 7 on 2.16.1 (h183)
     # frozen34: measured once, unseen: 17 on risk 2.14.0, 15 on h177's 2.15.1 (README_frozen34.md)
     "frozen34": 12 / 120,  # 17 on 2.14.0 when measured once; 15 on 2.15.1; 14 on 2.15.2 (h178); 12 on 2.16.1
     # frozen35: measured once, unseen: 22 on risk 2.14.0, 18 on h178's 2.15.2 (README_frozen35.md)
-    "frozen35": 14
-    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 14 on 2.16.1 (h183)
+    "frozen35": 12
+    / 120,  # 22 on 2.14.0 when measured once; 18 on 2.15.2; 17 on 2.16.0 (h180); 14 on 2.16.1 (h183); 12 on 2.16.2 (h185, seen)
     # frozen36: measured once, unseen: 21 on risk 2.14.0, 15 on 2.15.3 (README_frozen36.md)
     "frozen36": 11 / 120,  # 15 on 2.15.3 when measured once; 13 on 2.16.0 (h180, seen); 11 on 2.16.1 (h183)
     # frozen37: measured once, unseen: 33 on risk 2.15.3, 31 on h180's 2.16.0 (README_frozen37.md)
     "frozen37": 6 / 120,  # 33 on 2.15.3 when measured once; 31 on 2.16.0; 6 on 2.16.1 (h183, seen)
     # frozen38: measured once, unseen: 30 on risk 2.15.3, 22 on 2.16.1 (README_frozen38.md)
-    "frozen38": 22 / 120,
+    "frozen38": 3 / 120,  # 3 on 2.16.2 (h185, seen)
     # frozen39: measured once, unseen: 17 on risk 2.16.1 and on h185's 2.16.2 (README_frozen39.md)
-    "frozen39": 17 / 120,
+    # frozen39: 9 false alarms on 2.16.3 (h190, seen)
+    "frozen39": 9 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -514,18 +529,19 @@ MEASURED_AT_LEVEL = {
     # frozen3 on: since the seventeenth round (aborted acts and preparations by composition; docs/risk.md); at the
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
-    "frozen3": 63 / 107,  # 61 -> 63 on 2.14.0 (h167, seen)
+    "frozen3": 65 / 107,  # 61 -> 63 on 2.14.0 (h167, seen); 65 on 2.16.2 (h185, seen)
     "frozen4": 94 / 126,  # 92 -> 93 on 2.14.0 (h167, seen); 94 on 2.16.0 (h180)
     "frozen5": 65 / 80,  # 63 -> 65 on 2.14.0 (h167, seen)
-    "frozen6": 49 / 94,
+    "frozen6": 50 / 94,  # 50 on 2.16.2 (h185, seen)
     "frozen7": 48 / 100,
     "frozen8": 51 / 100,
     "frozen9": 64 / 104,
     "frozen10": 67 / 106,  # 64 -> 65 on 2.14.0 (h167, seen); 67 on 2.15.0 (h175, seen)
-    "frozen11": 65 / 108,  # 38 when measured once, unseen (README_frozen11.md)
+    # frozen11: 68 at level on 2.16.3 (h190, seen)
+    "frozen11": 68 / 108,  # 38 when measured once, unseen (README_frozen11.md); 67 on 2.16.2 (h185, seen)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
     # self-harm acts after it, 62 since the seventeenth round (seen)
-    "frozen12": 63 / 107,  # 62 -> 63 on 2.14.0 (h167, seen)
+    "frozen12": 64 / 107,  # 62 -> 63 on 2.14.0 (h167, seen); 64 on 2.16.2 (h185, seen)
     # frozen13: 57 at the start of the seventeenth round, 58 at its end, unseen (README_frozen13.md)
     "frozen13": 59 / 117,  # 58 when measured once; 59 on 2.16.1 (h183, seen)
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
@@ -537,7 +553,7 @@ MEASURED_AT_LEVEL = {
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
     "frozen17": 48 / 80,
     # frozen18: 45 when measured once, unseen (README_frozen18.md)
-    "frozen18": 45 / 80,
+    "frozen18": 46 / 80,  # 46 on 2.16.2 (h185, seen)
     # frozen19: 29 when measured once, unseen (README_frozen19.md)
     "frozen19": 30 / 80,  # 29 -> 30 on 2.14.0 (h167, seen)
     # frozen20: 38 when measured once, unseen (README_frozen20.md)
@@ -547,7 +563,7 @@ MEASURED_AT_LEVEL = {
     # frozen22: 35 as README_frozen22.md counts it (the writer's expected level), 37 as challenge_figures counts it
     # (at or over); frozen23: 39 (README_frozen23.md)
     "frozen22": 37 / 80,
-    "frozen23": 40 / 80,  # 39 -> 40 on 2.14.0 (h167, seen)
+    "frozen23": 41 / 80,  # 39 -> 40 on 2.14.0 (h167, seen); 41 on 2.16.2 (h185, seen)
     # frozen24: 40 when measured once, unseen, on 2.5.2 and 2.6.0 (README_frozen24.md)
     "frozen24": 40 / 80,
     # frozen25: 42 when measured once, unseen, on 2.6.1 and 2.6.2 (README_frozen25.md)
@@ -555,33 +571,45 @@ MEASURED_AT_LEVEL = {
     # frozen26: 36 when measured once, unseen, on 2.6.3 and h111's candidate (README_frozen26.md)
     "frozen26": 36 / 44,
     # frozen27: 43 when measured once, unseen, on 2.8.4 and 2.10.3 (README_frozen27.md)
-    "frozen27": 44 / 80,  # 43 -> 44 on 2.15.0 (h175, seen)
+    # frozen27: 45 at level on 2.16.3 (h190, seen)
+    "frozen27": 45 / 80,  # 43 -> 44 on 2.15.0 (h175, seen)
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
     "frozen28": 49 / 80,
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
-    "frozen29": 49 / 80,  # 44 -> 46 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
+    # frozen29: 50 at level on 2.16.3 (h190, seen)
+    "frozen29": 50 / 80,  # 44 -> 46 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
     # frozen30: 46 on 2.12.0 and 56 on 2.13.0 when measured once, unseen (README_frozen30.md)
-    "frozen30": 63 / 80,  # 56 -> 60 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen)
+    # frozen30: 65 at level on 2.16.3 (h190, seen)
+    "frozen30": 65
+    / 80,  # 56 -> 60 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen); 64 on 2.16.2 (h185, seen)
     # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
-    "frozen31": 49 / 80,  # 29 -> 42 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen)
+    "frozen31": 50
+    / 80,  # 29 -> 42 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen); 50 on 2.16.2 (h185, seen)
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
-    "frozen32": 52 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
+    # frozen32: 53 at level on 2.16.3 (h190, seen)
+    "frozen32": 53 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
     "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
-    "frozen34": 45 / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate)
+    # frozen34: 48 at level on 2.16.3 (h190, seen)
+    "frozen34": 48
+    / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate); 47 on 2.16.2 (h185, seen)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
-    "frozen35": 47
+    # frozen35: 48 at level on 2.16.3 (h190, seen)
+    "frozen35": 48
     / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
-    "frozen36": 58 / 80,
+    # frozen36: 61 at level on 2.16.3 (h190, seen)
+    "frozen36": 61 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
-    "frozen37": 70 / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen)
+    "frozen37": 71
+    / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen); 71 on 2.16.2 (h185, seen)
     # frozen38: 47 on 2.15.3 and 50 on 2.16.1 when measured once, unseen (README_frozen38.md)
-    "frozen38": 50 / 80,
+    "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
     # frozen39: 44 on 2.16.1 and 46 on h185's 2.16.2 when measured once, unseen (README_frozen39.md)
-    "frozen39": 44 / 80,
+    # frozen39: 67 at level on 2.16.3 (h190, seen)
+    "frozen39": 67 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -637,10 +665,11 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen38-127": "a journal line of sweets ('pick n mix') 'overdosed on' read at attempt when frozen38 was measured "
-    "once, on 2.15.3 and 2.16.1 alike: a name on no list errs toward the alarm (README_frozen38.md)",
-    "frozen38-197": "a journal line of trying to end things with a named person (a relationship) and chickening out read "
-    "at attempt when frozen38 was measured once, on 2.15.3 and 2.16.1 alike (README_frozen38.md)",
+    # 2.16.2 (h185): frozen38-127 (a journal line of sweets, "overdosed on pick n mix", at attempt when frozen38 was
+    # measured once, on 2.15.3 and 2.16.1 alike) is read as a figure: a sweet shop's names are things never a drug (seen)
+    # 2.16.2 (h185): frozen38-197 (a journal line of trying to end things with a named person, a relationship, read at
+    # attempt when frozen38 was measured once, on 2.15.3 and 2.16.1 alike) is no longer at attempt: "end things / it with
+    # <someone>" is no act on one's life unless a means follows "with" (seen)
 }
 
 

@@ -389,7 +389,9 @@ def test_too_much_of_no_substance_is_no_overdose(text: str) -> None:
     ("text", "reason"),
     [
         ("I didn't take too much ketamine on purpose, it was an accident.", "negation"),
-        ("If I ever took too much Benadryl on purpose I would tell you.", "hypothetical"),
+        # 2.16.2 (h185): Benadryl is a known medicine now, read by `attempt_with_intent` (also hypothetical); this rule
+        # reads a substance no medicine list names
+        ("If I ever took too much ketamine on purpose I would tell you.", "hypothetical"),
         ("She took too much ketamine on purpose.", "third_person"),
     ],
 )
@@ -508,4 +510,4 @@ def test_a_narrowed_wish_with_the_model() -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.1"
+    assert risk.VERSION == "2.16.3"

@@ -130,7 +130,11 @@ INDICATOR = LEVELS.index("indicator")
 # never a drug (by its head noun); a wish not to wake up; a wish narrowed by the next sentence ("Not at this job")
 # 2.16.1: h183, after frozen37: a heading alone decides nothing; a heading's verbless answer; reported wishes;
 # euphemistic attempts; self-harm acts without the word; a wish narrowed in its own line; figures; someone else in a note
-VERSION = "2.16.1"
+# 2.16.2: h185, after frozen38: attempts told as acts, ingestions and OD shorthand; preparatory and interrupted acts;
+# self-harm acts; ideation in typos and reported speech; the set-asides' reach over model-alone false alarms
+# 2.16.3: h190, after frozen39 (carrying 2.16.2): frozen39's misses and false alarms by mechanism; a hopeful,
+# future-oriented sentence with no risk word is no alarm from the sentence model alone
+VERSION = "2.16.3"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an
@@ -938,6 +942,7 @@ def score_sentences(
         spans = units[:limit] if limit is not None else units
     if enc is None or model.sentence_weights is None or not spans:
         return _unscored(spans)
+    hits = model_hits(hits)  # 2.16.2 (h185): the models read the lexicon they were trained with
     masked = model_text(text, hits)
     norm = context.norm if context is not None else lex.normalise(text)
     probs: list[float] = []
@@ -1057,6 +1062,17 @@ def sentence_block(span: tuple[int, int], hits: Sequence[lex.Hit], words_reason:
 # --------------------------------------------------------------------------------------------------
 
 
+def _whole(text: str) -> str:
+    """``text`` with each lone surrogate (a code point U+D800-U+DFFF that no encoding can write, reachable only from
+    Python) replaced by U+FFFD, the same length, so every span still points into ``text`` and the words around it
+    still screen; ``text`` itself in the usual case. The tokenizer refuses such a string (a TypeError)."""
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return "".join("\ufffd" if "\ud800" <= ch <= "\udfff" else ch for ch in text)
+    return text
+
+
 def screen(
     text: str,
     kind: str = "free_association",
@@ -1079,6 +1095,9 @@ def screen(
     ``max_sentences``: the sentence model reads at most this many sentences, the first and the last half of them
     (the save's bound, :data:`SAVE_SENTENCES`; the lexicon still reads the whole text); ``None``: every sentence.
     """
+    whole = _whole(text)
+    if whole is not text:  # a lone surrogate: read as U+FFFD, spans unchanged
+        return screen(whole, kind, model=model, encoder=encoder, max_sentences=max_sentences)
     shown, where = lex.visible(text)
     if where is not None:
         # characters that print as nothing: read the text without them, point into the original
@@ -1435,7 +1454,8 @@ def _entry_score(level: int, p: float, threshold: float, *, own: bool) -> float:
 def _screen_rules(text: str, hits: Sequence[lex.Hit], chosen: RiskModel | None) -> RiskScreen:
     """The lexicon alone (no sentence model installed): the n-gram model, if any, only places the score."""
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
-    probability = chosen.probability(model_text(text, hits), hits) if chosen is not None else None
+    seen = model_hits(hits)
+    probability = chosen.probability(model_text(text, seen), seen) if chosen is not None else None
     level, score = decide(hits, probability, threshold)
     return RiskScreen(
         level=LEVELS[level],
@@ -1457,21 +1477,21 @@ def screen_person(
     then ``model``, pointing at the n-grams that weighed most). This is for the therapist's overview of a
     person, not for starting the crisis flow on one entry. Spans index into the texts joined by blank lines.
     """
-    joined = "\n\n".join(texts)
+    joined = _whole("\n\n".join(texts))
     text, where = lex.visible(joined)
     if where is not None:
         return _pointing_into(screen_person([text], model=model, encoder=encoder), where, len(joined))
     hits = lex.read(text, "free_association")
     chosen = load_model() if model is True else model or None
     threshold = chosen.threshold if chosen is not None else RULES_ONLY_THRESHOLD
-    masked = model_text(text, hits)
+    masked = model_text(text, model_hits(hits))
     summary: list[float] = []
     if chosen is not None and chosen.summary_weights is not None:
         scored = score_sentences(
             text, "free_association", hits, chosen, encoder=encoder, limit=None, clauses=False
         )
         summary = sentence_summary(scored.probabilities, scored.blocked)
-    probability = chosen.probability(masked, hits, summary) if chosen is not None else None
+    probability = chosen.probability(masked, model_hits(hits), summary) if chosen is not None else None
     level, score = decide(hits, probability, threshold, person=True)
     triggers = [Trigger(Span(h.start, h.end), h.rule, LEVELS[h.level]) for h in hits if h.level > 0]
     if chosen is not None and level > max((h.level for h in hits), default=0):
@@ -1552,6 +1572,12 @@ def _band(level: int, threshold: float) -> tuple[float, float]:
     return threshold + low * (1.0 - threshold), threshold + high * (1.0 - threshold)
 
 
+def model_hits(hits: Sequence[lex.Hit]) -> list[lex.Hit]:
+    """The hits the models read (2.16.2, h185): every hit but those of rules the shipped models were not trained with
+    (:data:`reverie.analysis.risk_lexicon.UNTRAINED_RULES`), which raise the entry's level by themselves."""
+    return [h for h in hits if h.rule not in lex.UNTRAINED_RULES]
+
+
 def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
     """The text the model reads: phrases the lexicon set aside are blanked (same length, same offsets)."""
     chars = list(text)
@@ -1564,7 +1590,7 @@ def model_text(text: str, hits: Sequence[lex.Hit]) -> str:
 def training_rows(text: str, kind: str = "free_association") -> list[tuple[str, list[float], bool]]:
     """What the sentence model is trained on for one written text, as ``scripts/train_risk.py`` builds it: each
     sentence with set-aside phrases blanked, its lexicon features, and whether evidence blocks it."""
-    hits = lex.read(text, kind)
+    hits = model_hits(lex.read(text, kind))
     masked, norm = model_text(text, hits), lex.normalise(text)
     spans = sentence_spans(text)
     reasons = lex.sentence_reasons(text, kind, spans)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import math
 import unicodedata
 from bisect import bisect_left, bisect_right, insort
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -88,6 +88,11 @@ PLAN_MEANS = (
 DRUG_NAME = (
     r"(?:panadol|nurofen|advil|anadin|calpol|tylenol|xanax|valium|prozac|zoloft|lexapro|seroquel|ambien|"
     r"zopiclone|zolpidem|pregabalin|gabapentin|propranolol|morphine|fentanyl|oxycontin|naproxen|co-?codamol|"
+    # 2.16.2 (h185, frozen38): common medicines no ending above reads, checked in "took 40 x" and "took all my x"
+    r"acetaminophen|co-?dydramol|dihydrocodeine|venlafaxine|bupropion|aripiprazole|haloperidol|lamotrigine|"
+    r"valproate|carbamazepine|promethazine|phenergan|diphenhydramine|benadryl|nytol|sominex|melatonin|atenolol|"
+    r"bisoprolol|amlodipine|metformin|warfarin|digoxin|levothyroxine|methadone|buprenorphine|cetirizine|loratadine|"
+    r"chlorpromazine|piriton|nyquil|solpadeine|lustral|cipralex|efexor|mogadon|sodium\s+valproate|"
     r"[a-z]{2,}(?:triptyline|azepam|azolam|barbital|codamol|cetamol|oxetine|alopram|traline|apine|peridone|"
     r"codone|morphone|profen|pramine|razodone|azodone))"
 )
@@ -677,8 +682,12 @@ RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_tried_to_end_life",
         ATTEMPT,
-        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|it|things|"
-        r"everything)|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
+        r"\b(?:tried|attempted|attemped)\s+(?:\w+\s+)?to\s+(?:end\s+(?:it\s+all|my\s+(?:own\s+)?life|(?:it|things|"
+        r"everything)"
+        # 2.16.2 (h185, frozen38-197): "tried to end things with Marcus" is a relationship; "… with pills" is not
+        r"(?!\s+(?:with|between)\s+(?!(?:(?:a|an|the|my|some|all|his|her|of\s+my)\s+)?(?:[\w']+\s+){0,2}?(?:pills|tablets|"
+        r"rope|knife|blade|razor|belt|overdose|od|car|gun|" + DRUG + r")\b)\w))"
+        r"|take\s+my\s+(?:own\s+)?life|die|commit\s+suicide|overdose|od|bleed\s+out)\b",
     ),
     _rule(
         "attempt_count",
@@ -2622,7 +2631,12 @@ def _heading_answer(ctx: Context, m: re.Match[str]) -> str | None:
     ):
         return None
     rest = ctx.norm[m.end() : line_end]
-    after = re.match(r"[ \t]*(?:\(s\)|hx|history)?[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)", rest)
+    # 2.16.3 (h190, frozen39-111): the heading's own last word after the phrase ("Suicidal ideation\nNo")
+    after = re.match(
+        r"[ \t]*(?:\(s\)|hx|history|(?:ideation|thoughts|intent|intention|plans?|risk)(?:[ \t]+(?:hx|history))?)?"
+        r"[ \t]*(?:[:\-\u2013\u2014][ \t]*|$)",
+        rest,
+    )
     if after is None:
         return None  # no field: the phrase is told in a sentence, not a heading
     answer = rest[after.end() :]
@@ -2675,11 +2689,20 @@ HEADING_WORDS = words(
 NIL_QUALIFIERS = words(
     "current currently lifetime known reported concerns concern recent recently hx history today evident disclosed "
     "elicited plan plans intent intention thoughts ever at present presently of note and or any active passive past "
-    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time"
+    "previous prior both all identified expressed voiced apparent noted to date endorsed this session time "
+    # 2.16.2 (h185, frozen38-006, -083, -129): what a nil answer denies ("no current risk to self identified", "Nil
+    # personal.", "No thoughts of ending life.")
+    "risk self others personal personally ending life suicide suicidal harm self-harm si sh death dying wish ideation"
 )
 NIL_ANSWER = re.compile(
     r"[ \t]*(?:[-*\u2022][ \t]*)?(?:nil|none|no|nope|denies|denied|deny|n/?a|negative|neg|never|not\s+known|"
     r"not\s+asked|not\s+applicable|nkh|-|\u2013|\u2014)(?![a-z/])"
+)
+# 2.16.2 (h185, frozen38-117): a denial of both times ("current and past", "past or present") tells no past act
+NIL_BOTH_TIMES = re.compile(
+    r"\b(?:current(?:ly)?|recent|present|now)\s*(?:,|and|or|/|&|\+)\s*(?:past|previous|prior|historic(?:al)?|"
+    r"historically|lifetime|ever)\b|\b(?:past|previous|prior|lifetime|historic(?:al)?)\s*(?:,|and|or|/|&|\+)\s*"
+    r"(?:current(?:ly)?|recent|present|now)\b"
 )
 FIELD_LINE = re.compile(
     r"[ \t]*(?:[-*\u2022#>][ \t]*|\d+[.)][ \t]*)?(?P<name>[^:\n]{1,60}?)[ \t]*:[ \t]*(?P<answer>[^\n]*)"
@@ -2693,6 +2716,7 @@ def nil_answer(answer: str) -> bool:
     if m is None:
         return False
     first = re.split(r"[.;!?\n]", answer[m.end() :], maxsplit=1)[0]
+    first = NIL_BOTH_TIMES.sub(" current ", first)  # 2.16.2 (h185): "Denies, current and past." denies both
     return all(w in NIL_QUALIFIERS for w in WORD.findall(first)) and HEADING_ANSWER_TOLD.search(first) is None
 
 
@@ -2757,7 +2781,14 @@ def heading_only(norm: str, start: int, end: int) -> bool:
             and heading_line(norm[_line_of(norm, line_start - 1)[0] : line_start - 1])
         )
         heading = heading_line(line) and (not _act_heading(line) or _answered_nil_below(norm, line_end))
-        if not (heading or nil_field or under_heading or _denial_only(part)):
+        if not (
+            heading
+            or nil_field
+            or under_heading
+            or _denial_only(part)
+            or nil_answer(part)
+            or _admin_only(part)
+        ):
             return False
         found = True
     return found
@@ -2777,6 +2808,30 @@ DENIAL_ONLY = re.compile(
 DENIAL_TURN = re.compile(
     r"\b(?:but|however|although|though|yet|except|apart\s+from|other\s+than|until|admits?|reports?)\b"
 )
+
+
+# 2.16.2 (h185, frozen38-182, -174): a note's administrative line ("DNA'd today. Letter sent.", "Rebooked for
+# Tues.") or its signposting ("Given Samaritans number and crisis card at end of session."): told by the clinician of
+# the service, never of the client's risk; the sentence model's alarm on it alone decides nothing (the lexicon still
+# reads a helpline at `indicator`)
+ADMIN_ONLY = re.compile(
+    r"[ \t]*(?:(?:pt|client|cl|she|he|they)\s+)?(?:dna'?d|dna|did\s+not\s+attend|letter\s+sent|(?:appt|appointment)\s+"
+    r"(?:re)?(?:booked|offered|sent|cancelled)|rebooked|re-booked|cancelled|no\s+show|(?:given|provided|gave|offered|"
+    r"shared)\s+(?:the\s+|a\s+|her\s+|his\s+|them\s+)?(?:samaritans|crisis|shout|helpline|safety\s+plan|leaflets?|"
+    r"contact)\b(?:[\s,&/]+(?:and\s+)?(?:the\s+|a\s+)?(?:samaritans|crisis|shout|helpline|line|card|cards|number|"
+    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*)(?P<rest>[^\n]*)"
+)
+ADMIN_REST = words(
+    "today yesterday letter sent rebooked re-booked booked for at end of the session mon tues wed thurs fri next week "
+    "weekly gp copy to cc a an and appt appointment phone call text voicemail left message offered new date dna'd dna"
+)
+
+
+def _admin_only(part: str) -> bool:
+    """2.16.2 (h185): ``part`` is a note's administrative or signposting line alone (:data:`ADMIN_ONLY`), nothing
+    more than its own words after it."""
+    m = ADMIN_ONLY.match(part)
+    return m is not None and all(w in ADMIN_REST for w in WORD.findall(m.group("rest")))
 
 
 def _act_heading(line: str) -> bool:
@@ -2981,6 +3036,697 @@ def _unnamed_told(ctx: Context, m: re.Match[str]) -> bool:
 TOLD_IN_CONTEXT["self_harm_unnamed"] = _unnamed_told
 TOLD_IN_CONTEXT["note_headed_attempt"] = lambda ctx, m: _headed_act(ctx, m, ATTEMPT)
 TOLD_IN_CONTEXT["note_headed_self_harm"] = lambda ctx, m: _headed_act(ctx, m, BEHAVIOR)
+# 2.16.2 (h185, frozen38): acts, preparations, self-harm and wishes the lexicon did not read, each by its mechanism,
+# each read only with its evidence (``H185_TOLD``) in its sentence or the next two where it names one; every set-aside
+# reading applies (denial, someone else, hypothetical, fiction, history).
+# 1. an attempt: an overdose's shorthand ("ODed on", "O/D'd on", "x2 ODs this yr", "took an OD"); an ingestion of a
+# named drug with a quantity ("took a large amount of her amitriptyline", "ingested unknown qty of pregabalin",
+# "swallowed a strip of co-codamol"); "tried to take herself out" (never before an outing's object); walking into the
+# sea or a river with a rescue told; "I jumped." with the fall's injury told.
+H185_ATTEMPT_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_od_shorthand",
+        ATTEMPT,
+        r"\b(?:oded|od-ed|o/d'?d|o/ded|o\.d\.'?ed)(?=\s+(?:on|with|in|last|at|again|x\s*\d|\d)\b)"
+        r"|\b(?:x\s*\d+|\d+\s*x|two|three|several|multiple|\d+)\s+ods\b(?!\s+(?:of|on)\s+(?:chocolate|sugar|caffeine))"
+        r"|\bods\s*x\s*\d+\b"
+        r"|\btook\s+an\s+od\b(?!\s+(?:dose|tablet|prescription))",
+    ),
+    _rule(
+        "attempt_ingestion_amount",
+        ATTEMPT,
+        r"\b(?:took|taken|swallowed|ingested|downed|necked)\s+(?:an?\s+)?(?:large|huge|unknown|excessive|excess|"
+        r"significant|massive|lethal|dangerous|unknown\s+but\s+large)\s+(?:amount|quantity|qty|number|no\.?|"
+        r"amounts)\s+(?:of\s+)?(?:(?:my|her|his|their|the|mum'?s|dad'?s|nan'?s|[a-z]+'s)\s+)?(?:[a-z'-]+\s+){0,2}?"
+        + NOTE_DRUG
+        + r"\b"
+        r"|\b(?:ingested|swallowed|downed|necked)\s+(?:an?|one|two|a\s+couple\s+of)\s+(?:strips?|blister\s+packs?|packs?|"
+        r"packets?|boxes|box|bottles?)\s+(?:of\s+)?(?:(?:my|her|his|their|the|mum'?s|dad'?s|nan'?s|[a-z]+'s)\s+)?"
+        r"(?:[a-z'-]+\s+){0,2}?" + NOTE_DRUG + r"\b",
+    ),
+    _rule(
+        "attempt_take_self_out",
+        ATTEMPT,
+        r"\b(?:tried|trying|attempted|try)\s+to\s+take\s+(?:myself|herself|himself|themselves|themself)\s+out\b"
+        r"(?=\s*(?:['\"’”.,;:!?)\n]|$|(?:after|in\s+(?:19|20)\d\d|last|when|before|but|back\s+in|years?\s+ago|"
+        r"with\s+(?:pills|tablets|a\s+rope|the\s+car))\b))",
+    ),
+    _rule(
+        "attempt_water_rescued",
+        ATTEMPT,
+        r"\b(?:walked|waded|jumped|threw\s+(?:myself|herself|himself|themselves))\s+(?:out\s+)?into\s+(?:the\s+)?"
+        r"(?:\w+\s+)?(?:sea|river|lake|loch|canal|reservoir|quarry|harbour|harbor|estuary|ocean|surf|waves)\b",
+    ),
+    _rule(
+        "attempt_jumped_injured",
+        ATTEMPT,
+        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)",
+    ),
+)
+# the same ingestion told with its intent to die denied ("to 'switch off' — not to die, per pt"): self-poisoning
+# without that intent, `behavior` (C-SSRS: a self-injurious act without suicidal intent)
+H185_ATTEMPT_RULES = (
+    *H185_ATTEMPT_RULES,
+    _rule("self_poisoning_no_intent", BEHAVIOR, H185_ATTEMPT_RULES[1].pattern.pattern),
+)
+RULES = RULES + H185_ATTEMPT_RULES
+# 2. a preparatory or an interrupted act, read with its object: a pet given away "for a while" with loose ends tied;
+# a note or letters for someone "after" or hidden; a date picked then an event ("Picked the date. After Leah's
+# wedding."); a hosepipe in the car with the car sat in; a height looked up and driven to, sat there; a stash added to;
+# found in a place with a ligature's means; talked down from a height; the means and the time chosen ("the tablets …
+# once the house is empty"); a note's own "preparatory behaviour".
+H185_PREP_RULES: tuple[Rule, ...] = (
+    _rule(
+        "prep_given_away",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|rehomed|rehoming|handed\s+over)\s+(?:away\s+)?(?:the|my|our|her|his|their)\s+"
+        r"(?:cat|cats|dog|dogs|puppy|kitten|rabbit|hamster|budgie|parrot|pets?|fish|tortoise|guinea\s+pigs?|snake)\b",
+    ),
+    _rule(
+        "prep_note_after",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write|left|leaving|hidden|hid|hiding|tucked|drafted)\s+(?:\w+\s+){0,2}?"
+        r"(?:a\s+|the\s+|some\s+)?(?:note|letters?|goodbye\s+(?:letters?|notes))\b(?!\s+(?:on|about|from)\b)",
+    ),
+    _rule(
+        "prep_date_event",
+        BEHAVIOR,
+        r"\b(?:picked|chose|chosen|set|fixed|decided\s+on|settled\s+on)\s+(?:the|a|my)\s+(?:date|day)\s*[.!…]+\s*"
+        r"(?:after|once|when)\s+(?:[\w']+\s+){0,4}?[\w']+\s*[.!…]?(?=\s*$|\s*\n)",
+    ),
+    _rule(
+        "prep_hose_car",
+        BEHAVIOR,
+        r"\bhose\s?(?:pipe)?\s+(?:in|into)\s+(?:the|my|his|her|their)\s+(?:boot|car|trunk|back\s+seat)\b",
+    ),
+    _rule(
+        "prep_height_visited",
+        BEHAVIOR,
+        r"\b(?:looked\s+up|researched|googled|scoped\s+out|checked\s+out)\s+(?:the\s+|a\s+)?(?:\w+\s+){0,2}?"
+        r"(?:viaduct|bridge|cliffs?|multi-storey|railway\s+bridge|tracks|level\s+crossing|tower\s+block)\b",
+    ),
+    _rule(
+        "prep_stash_added",
+        BEHAVIOR,
+        r"\b(?:bought|got|picked\s+up|buying|getting)\s+(?:another|more|a\s+few\s+more|extra|two\s+more|one\s+more)\s+"
+        r"(?:packs?|packets?|boxes|box|bottles?|strips?)\s+(?:of\s+)?(?:\w+\s+)?(?:" + NOTE_DRUG + r")\b",
+    ),
+    _rule(
+        "prep_found_with_means",
+        BEHAVIOR,
+        r"\bfound\s+(?:(?:him|her|them|me|pt|the\s+client)\s+)?(?:in|at|on)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?"
+        r"(?:\w+\s+)?(?:garage|loft|attic|shed|woods|garden|bathroom|bedroom|stairwell|barn|park|car|cellar|basement|"
+        r"wardrobe)\s+with\s+(?:a\s+|the\s+)?(?:rope|noose|belt|cord|ligature|hose\s?(?:pipe)?|flex|cable|"
+        r"dressing\s+gown\s+cord)\b",
+    ),
+    _rule(
+        "prep_talked_down",
+        BEHAVIOR,
+        r"\btalked\s+(?:(?:me|him|her|them|pt)\s+)?down\s+(?:from|off)\s+(?:a|the|an)\s+(?:\w+\s+){0,2}?(?:bridge|railings?|"
+        r"roof|rooftop|parapet|viaduct|cliff|cliff\s+edge|platform|balcony|car\s+park|tracks|overpass|flyover)\b",
+    ),
+    _rule(
+        "prep_time_chosen",
+        BEHAVIOR,
+        r"\b(?:once|when|while)\s+(?:the\s+house|the\s+flat|everyone|the\s+kids|they|he|she)\s+(?:is|are|'s|'re|has|"
+        r"have)\s+(?:\w+\s+)?(?:empty|out|away|gone|asleep|left)\b",
+    ),
+    _rule(
+        "note_preparatory",
+        BEHAVIOR,
+        r"\bpreparatory\s+(?:behaviou?rs?|acts?|actions?)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_PREP_RULES
+# 3. self-harm acts: a streak "clean from cutting" ended; skin scratched or cut with an object or until it bled;
+# "cutting again" with a wound told; a self-harm history heading answered with a site and an object.
+H185_HARM_SITE = (
+    r"(?:(?:l|r|left|right|lt|rt|inner|outer|upper|lower|both)\s+)*(?:wrists?|arms?|forearms?|legs?|thighs?|skin|"
+    r"stomach|hips?|shins?|ankles?|belly)"
+)
+# skin scratched or cut with a tool, or until it bled: "my" in any kind (a journal's "his arm" is someone else's),
+# "her/his/their" in a note (the client)
+H185_WITH_OBJECT = (
+    r"\b(?:scratch\w*|scrach\w*|scrat\w*|scrap(?:ed|ing|e)|carv\w*|cut|cuts|cutting|dug|digging|gouged?|picked|"
+    r"picking)\s+(?:at\s+)?{who}\s+(?:own\s+)?"
+    + H185_HARM_SITE.replace("{", "{{").replace("}", "}}")
+    + r"\s+(?:(?:\w+\s+){{0,2}}?(?:with|w/)\s+(?:a|the|my|her|his|their|an)\s+(?:\w+\s+)?(?:compass|compas|"
+    r"scissors|razor|blade|knife|pin|needle|glass|sharpener|nail\s+file|penknife|paperclip|safety\s+pin|shard)\b"
+    r"|(?:\w+\s+){{0,5}}?(?:until|till|til|untill)\s+(?:it|they|there|i|she|he)\s+(?:was\s+)?(?:bleed|bled|bleeds|"
+    r"bleeding|blood)\b)"
+)
+H185_HARM_RULES: tuple[Rule, ...] = (
+    _rule(
+        "self_harm_relapse",
+        BEHAVIOR,
+        r"\b(?:\d+|a\s+few|two|three|\w+)\s+(?:days?|weeks?|months?|years?)\s+(?:clean|free|sober)\s+(?:from|of|off)\s+"
+        r"(?:cutting|self[\s-]?harm\w*|sh|burning|scratching)\b",
+    ),
+    _rule("self_harm_with_object", BEHAVIOR, H185_WITH_OBJECT.format(who="(?P<who>my)")),
+    _rule(
+        "note_self_harm_with_object",
+        BEHAVIOR,
+        H185_WITH_OBJECT.format(who="(?:her|his|their)"),
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "self_harm_cutting_again",
+        BEHAVIOR,
+        r"\b(?:cutting|cut|scratching)\s+again\b(?!\s+" + CUT_THINGS + r")",
+    ),
+    _rule(
+        "note_self_harm_history_site",
+        BEHAVIOR,
+        r"\b(?:hx\s+of\s+|history\s+of\s+)?(?:self[\s-]?harm|sh|dsh)(?:\s+hx|\s+history)?\s*:?\s*\n\s*(?:(?:l|r|left|right|"
+        r"both|bilateral)\s+)?(?:forearms?|wrists?|arms?|thighs?|legs?|stomach|abdomen)\s+(?:w/|with|using|by)\s+"
+        r"(?:a\s+)?(?:razor|blade|knife|scissors|compass|sharpener|glass|lighter)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_HARM_RULES
+# 4. ideation in typos and reported speech: "want to be ded", "i just wnt to die", "wants to be gone" made plain
+# ("gone gone", "for good"), an urge to burn or cut herself, a sleep welcomed as the end ("If I fall asleep tonight
+# and that's it, honestly, good"), a note's field of self-harm or suicidal thoughts answered yes.
+H185_WISH_RULES: tuple[Rule, ...] = (
+    _rule(
+        "want_to_die_typo",
+        IDEATION,
+        r"\b(?:want|wants|wanna|wnt|wnat|wamt|wan|waant|wont)\s+(?:to\s+|2\s+)?(?:just\s+|so\s+)?be\s+(?:ded|deaad)\b"
+        r"|\b(?:i|i\s+just|i\s+really|i\s+so)\s+(?:wnt|wnat|wamt|waant|wan)\s+(?:to\s+|2\s+)?die\b",
+    ),
+    _rule(
+        "wish_gone_for_good",
+        IDEATION,
+        r"\b(?:want|wants|wanted|wanting|wish|wishes|wishing)\s+(?:to\s+)?be\s+gone\b",
+    ),
+    _rule(
+        "self_harm_urge_self",
+        IDEATION,
+        r"\burges?\s+to\s+(?:burn|cut|hurt|harm|hit|punch|strangle|choke)\s+(?:herself|himself|themselves|"
+        r"themself|myself)\b",
+    ),
+    _rule(
+        "wish_not_wake_welcomed",
+        IDEATION,
+        r"\bif\s+i\s+(?:fall\s+asleep|go\s+to\s+sleep|go\s+to\s+bed|sleep)\s+(?:tonight\s+)?(?:and\s+)?(?:that'?s\s+it|"
+        r"(?:don'?t|never|do\s+not)\s+wake\s+up)\s*,?\s*(?:\w+\s*,?\s*){0,2}?(?:good|fine|great|so\s+be\s+it|"
+        r"i\s+(?:wouldn'?t|won'?t|don'?t)\s+(?:mind|care)|(?:that\s+)?(?:would|'d)\s+be\s+(?:a\s+relief|ok|okay|fine|"
+        r"good|nice))\b(?!\s+(?:luck|night|morning|for))",
+    ),
+    _rule(
+        "note_thoughts_field_yes",
+        IDEATION,
+        r"\b(?:thoughts\s+of\s+(?:self[\s-]?harm|sh|suicide|death|dying|harming\s+(?:self|herself|himself))|"
+        r"self[\s-]?harm\s+thoughts|suicidal\s+thoughts|si)\s*[:\-–]\s*(?:yes|y|present|positive|endorsed|\+ve|\+)\b"
+        r"(?![\s,]+(?:but\s+)?(?:historic|past|in\s+the\s+past|previously)\b)",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H185_WISH_RULES
+# 2.16.3 (h190, frozen39 seen on 2.16.2): its unflagged genuine lines, by mechanism (form × voice), each read only with
+# its object or its act. 1. ideation told as thoughts of killing oneself ("thoughts of killing self", "keep thinkin bout
+# killin myself"), one's funeral wished near, a death by a vehicle welcomed, one's own words told to someone and
+# affirmed ("Told my sister '…' and I meant every word"), a note's reported wish not to be here; 2. attempts told by
+# their aftermath in a note: an intentional OD with its drug between ("intentional insulin OD"), "took all her
+# <drug>", found hanging and cut down or revived, in front of a vehicle "w/ intent" without an article, CO poisoning
+# with its intent; 3. preparatory acts: over a railing at a height, stood at a height with a practice run or not
+# jumping, practised with a ligature, a ligature tied to a fixing point with its purpose, a pet given to someone with a
+# cover story or savings signed over; 4. a note's burns from a cigarette with their intent.
+H190_SELF = r"(?:self|myself|my\s?self|(?:my)\s+(?:own\s+)?life)"
+H190_THEIR_SELF = r"(?:herself|himself|themselves|themself|(?:her|his|their)\s+(?:own\s+)?life)"
+H190_THOUGHTS = (
+    r"\b(?:thoughts?|thinking|thinkin|thinkn|thought|thinks?)\s+(?:of|about|abt|bout|'bout|abot|abut)\s+"
+    r"(?:killing|killin|ending|endin)\s+"
+)
+H190_HEIGHT = (
+    r"(?:bridge|viaduct|roof|rooftop|multi-?storey|cliffs?|cliff\s+edge|balcony|overpass|flyover|car\s+park|"
+    r"parapet|tower\s+block)"
+)
+# a morning told, not a death ("I wouldn't mind if I didn't wake up so early": h180's guard)
+H190_NOT_A_MORNING = (
+    r"(?!\s+(?:so|too|that|this|till|until|til|before|at|for|early|late|on\s+time|in\s+time)\b)"
+)
+H190_RULES: tuple[Rule, ...] = (
+    _rule("thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_SELF + r"\b"),
+    _rule(
+        "note_thoughts_killing_self", IDEATION, H190_THOUGHTS + H190_THEIR_SELF + r"\b", kinds=SESSION_KINDS
+    ),
+    _rule(
+        "wish_own_death_pictured",
+        IDEATION,
+        r"\b(?:picturing|imagining|picture|imagine|pictured|imagined|fantasi[sz]ing\s+about)\s+my\s+(?:own\s+)?"
+        r"(?:funeral|death|dying)\b[^.!?\n]{0,40}?\b(?:(?:wish\w*|hop\w*|want\w*)\s+(?:it|that\s+it)\s+(?:was|were|"
+        r"would|'d|could|came|to\s+be|will|is)|relief|relieved|peace|peaceful|comfort\w*)\b",
+    ),
+    _rule(
+        "wish_vehicle_welcomed",
+        IDEATION,
+        r"\b(?:i'?d|i\s+would|id)\s+(?:be\s+)?(?:fine|glad|happy|relieved|ok|okay)\s+if\s+(?:a|the|some)\s+"
+        r"(?:bus|car|lorry|truck|train|van)\s+(?:hit\s+me|hits\s+me|ran\s+me\s+over|ran\s+over\s+me|"
+        r"knocked\s+me\s+(?:down|over))\b"
+        r"|\bi\s+(?:wouldn'?t|would\s+not|wouldnt)\s+mind\s+if\s+(?:a|the|some)\s+(?:bus|car|lorry|truck|train|van)\s+"
+        r"(?:hit\s+me|hits\s+me|ran\s+me\s+over|ran\s+over\s+me|knocked\s+me\s+(?:down|over))\b",
+    ),
+    _rule(
+        "quoted_wish_meant",
+        IDEATION,
+        r"\b(?:told|said\s+to|texted|messaged)\s+(?:my\s+|the\s+)?[\w']+(?:\s+[\w']+){0,2}?\s*,?\s*:?\s*"
+        r"[\"'\u201c\u2018][^\"\u201d\u2019\n]{0,40}?\b(?:die|dead|alive|kill\s+myself|end\s+it|be\s+here|wake\s+up)\b"
+        r"[^\"\u201d\u2019\n]{0,20}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
+        r"meant\s+(?:it|every\s+word)\b",
+    ),
+    _rule(
+        "note_wish_not_here",
+        IDEATION,
+        r"\b(?:wants?|wanting|wishes|wish)\s+to\s+[\"'\u201c\u2018]?(?:[\w']+\s+){0,5}?not\s+(?:to\s+)?be\s+here\s+"
+        r"any\s?more\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_intentional_drug_od",
+        ATTEMPT,
+        r"\b(?:intentional|deliberate|purposeful)\s+(?:[\w-]+\s+){1,2}?(?:od|o/d|overdose|ingestion)\b",
+        kinds=SESSION_KINDS,  # a journal's "placement notes: 17F, deliberate paracetamol overdose" is a patient's
+    ),
+    _rule(
+        "note_took_all_their_drug",
+        ATTEMPT,
+        r"\btook\s+all\s+(?:of\s+)?(?:her|his|their)\s+(?:\w+\s+)?" + NOTE_DRUG + r"\b"
+        r"(?![^.\n]{0,30}\b(?:as\s+prescribed|with\s+(?:her|him|them)|on\s+holiday|back)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_found_hanging",
+        ATTEMPT,
+        r"\b(?:pt|cl|client|patient|yp|she|he|they|i)\s+(?:was\s+|were\s+|got\s+)?found\s+hanging\b"
+        r"(?=[^\n]{0,80}\b(?:cut\s+(?:\w+\s+)?down|cpr|survived|resus\w*|revived|icu|itu)\b)",
+    ),
+    _rule(
+        "attempt_vehicle_intent",
+        ATTEMPT,
+        r"\b(?:stepped|stepping|walked|walking|ran|running|threw\s+(?:myself|herself|himself|themselves|self)|jumped|"
+        r"lay\s+down)\s+(?:out\s+)?"
+        r"(?:in\s+front\s+of|into)\s+(?:a\s+|an\s+|the\s+|oncoming\s+)?(?:\w+\s+)?(?:lorry|truck|bus|car|train|van|"
+        r"traffic|tram)\b[^.\n]{0,20}?(?:(?:\bw/\s*|\bwith\s+)intent\b|\b(?:deliberately|on\s+purpose|"
+        r"intentionally)\b(?!\s+(?:slow\w*|late|badly|loud\w*)))",
+    ),
+    _rule(
+        "attempt_co_intent",
+        ATTEMPT,
+        r"\b(?:co|carbon\s+monoxide)\s+poisoning\b(?=[^\n]{0,100}\b(?:wanted\s+it\s+to\s+work|meant\s+it|w/\s*intent|"
+        r"with\s+intent|on\s+purpose|intentional|deliberate|to\s+die)\b)",
+    ),
+    # the wound of one's own act with its intent said after it ("the stitches on my wrist itch. … i meant it tho")
+    _rule(
+        "attempt_wound_meant",
+        ATTEMPT,
+        r"\b(?:stitches|sutures|steri-?strips|staples|bandages?|dressings?)\s+(?:in|on|round|around)\s+my\s+"
+        r"(?:(?:left|right|l|r|inner)\s+)?(?:wrists?|forearms?|neck|throat)\b(?=[^\n]{0,100}\b"
+        + MEANT_AFTER
+        + r")",
+    ),
+    # a death welcomed if it came ("wouldn't mind if I died in my sleep"; a note's "would not mind if she died")
+    _rule(
+        "wish_death_welcomed",
+        IDEATION,
+        r"\b(?:i\s+)?(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|"
+        r"never\s+woke\s+up|just\s+died)\b"
+        + H190_NOT_A_MORNING
+        + r"|\b(?:i'?d|i\s+would|id)\s+be\s+(?:glad|relieved|"
+        r"happy)\s+if\s+i\s+(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b" + H190_NOT_A_MORNING,
+    ),
+    _rule(
+        "note_death_welcomed",
+        IDEATION,
+        r"\b(?:she|he|they|pt|client|cl)\s+(?:wouldn'?t|would\s+not|wouldnt)\s+(?:mind|care)\s+if\s+(?:she|he|they)\s+"
+        r"(?:died|didn'?t\s+wake\s+up|never\s+woke\s+up)\b" + H190_NOT_A_MORNING,
+        kinds=SESSION_KINDS,
+    ),
+    # pulled from water, with the intent said after
+    _rule(
+        "attempt_pulled_from_water",
+        ATTEMPT,
+        r"\b(?:pulled|dragged|rescued|recovered|fished)\s+(?:out\s+)?(?:from|of|out\s+of)\s+(?:the\s+|a\s+)?(?:\w+\s+)?"
+        r"(?:canal|river|sea|lake|reservoir|harbour|harbor|quarry|loch|estuary|dock|docks)\b(?=[^\n]{0,100}\b(?:wanted\s+"
+        r"to\s+(?:drown|die)|" + MEANT_AFTER + r"|w/\s*intent|with\s+intent|on\s+purpose|deliberately)\b)"
+        r"(?![^\n]{0,100}\b(?:swim\w*|race|triathlon|charity|paddl\w*|kayak\w*|canoe\w*|fell\s+in|slipped|"
+        r"lifeguards?)\b)",
+    ),
+    # all of one's pills taken, told by where one woke
+    _rule(
+        "attempt_all_pills_woke",
+        ATTEMPT,
+        r"\b(?:took|swallowed|downed|necked)\b[^.\n]{0,40}?\ball\s+(?:of\s+)?my\s+(?:\w+\s+)?(?:pills|tablets|meds|"
+        r"medication|tabs)\b(?!\s+with\s+me)(?=[^\n]{0,80}\b(?:woke\s+up\s+in|a&e|a\s+and\s+e|icu|ambulance|"
+        r"stomach\s+pumped|charcoal)\b)",
+    ),
+    # a height visited and its drop checked
+    _rule(
+        "prep_drop_checked",
+        BEHAVIOR,
+        r"\b(?:cliffs?|bridge|viaduct|multi-?storey|car\s+park|roof|rooftop|tower\s+block|quarry)\b[^\n]{0,60}?"
+        r"\b(?:checked|measured|tested|looked\s+at|looked\s+over)\s+(?:the\s+)?(?:drop|height|fall)\b"
+        r"(?![^\n]{0,60}\b(?:abseil\w*|climb\w*|bungee|zip\s?wire|survey\w*|photo\w*)\b)",
+    ),
+    # goodbye messages written and kept, not a card for someone leaving
+    _rule(
+        "prep_goodbye_messages",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|drafted|drafting|typed|typing)\s+(?:\w+\s+)?goodbye\s+(?:texts|messages|emails|"
+        r"letters|notes|posts|videos)\b(?![^\n]{0,40}\b(?:card|leaving|retir\w*|farewell|party|colleague\w*|class|"
+        r"team|students|pupils)\b)",
+    ),
+    # the means laid out and looked at
+    _rule(
+        "prep_pills_laid_out",
+        BEHAVIOR,
+        r"\b(?:lined\s+up|laid\s+out|counted\s+out|set\s+out|spread\s+out|put)\s+(?:all\s+)?(?:the|my|her|his)\s+"
+        r"(?:\w+\s+)?(?:pills|tablets|tabs|meds)\s+(?:out\s+)?(?:in\s+(?:a\s+)?(?:line|row|rows|piles?)|on\s+the\s+"
+        r"(?:table|bed|floor|counter|desk))\b(?![^\n]{0,40}\b(?:for\s+the\s+week|dosette|organi[sz]er|blister|"
+        r"pharmacy|pharmacist|nurse|carer)\b)",
+    ),
+    # a note's head-banging with its distress or its injury
+    _rule(
+        "note_head_banging",
+        BEHAVIOR,
+        r"\b(?:banging|bangs|banged|hitting|hits|hit|punching|punches|punched)\s+(?:her\s+|his\s+|their\s+)?"
+        r"(?:head|fists?)\s+(?:on|against|into)\s+(?:the\s+|a\s+)?walls?\b(?=[^\n]{0,60}\b(?:when\s+"
+        r"(?:distressed|upset|angry|overwhelmed)|bruis\w*|injur\w*|to\s+cope|to\s+feel|swelling|lump)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    # methods looked up, told with where or which
+    _rule(
+        "prep_methods_researched",
+        BEHAVIOR,
+        r"\b(?:researched|researching|looked\s+up|looking\s+up|googled|googling|searched(?:\s+for)?|searching(?:\s+for)?|"
+        r"read\s+up\s+on)\s+(?:suicide\s+|overdose\s+)?methods\b(?=\s*(?:online|on\s+(?:the\s+)?(?:internet|web|google|"
+        r"reddit|tiktok|forums?)|\(|of\s+(?:suicide|dying|ending)))(?![^\n]{0,60}\b(?:dissertation|essay|course\w*|"
+        r"placement|research|study|studies|project|assignment|work|teaching|statistic\w*|analysis|thesis|class|"
+        r"module|exam\w*|revision|cooking|recipes?|training)\b)",
+    ),
+    # a ligature made or tied (never a surgeon's)
+    _rule(
+        "prep_ligature_made",
+        BEHAVIOR,
+        r"\b(?:tied|tying|made|making|fashioned|fashioning|put|putting)\s+(?:a|the|her|his|my|their)\s+(?:\w+\s+)?"
+        r"ligature\b(?![^\n]{0,60}\b(?:surgeon|vessel|artery|arteries|vein|suture\w*|theatre|umbilical|cord\s+clamp)\b)",
+    ),
+    # a plastic bag over one's head
+    _rule(
+        "prep_bag_over_head",
+        BEHAVIOR,
+        r"\bplastic\s+bag\s+over\s+(?:her|his|my|their)\s+(?:own\s+)?head\b",
+    ),
+    # a cord tied to a fixing point, then stopped or found
+    _rule(
+        "prep_cord_tied_stopped",
+        BEHAVIOR,
+        r"\b(?:tied|tying|attached|fixed|fastened)\s+(?:(?:a|the|her|his|my|their)\s+)?(?:\w+\s+){0,2}?(?:cord|belt|rope|"
+        r"scarf|ligature|cable|flex|sheet)\s+(?:to|round|around|onto|on)\s+(?:a|the|her|his|my)\s+(?:\w+\s+)?"
+        r"(?:door\s?handle|door|banister|bannister|beam|hook|rail|pipe|bed\s?frame|wardrobe|loft\s+hatch|stairs)\b"
+        r"(?=[^\n]{0,80}\b(?:stopped|interrupted|walked\s+in|removed\s+it|took\s+it\s+off|couldn'?t\s+go\s+through|"
+        r"didn'?t\s+go\s+through|neck|to\s+die|ready|intent)\b)",
+    ),
+    # a note's cut to a site, with its count, its tool or its register
+    _rule(
+        "note_cut_site",
+        BEHAVIOR,
+        r"\b(?:cut|cuts|cutting|lacerated|slashed)\s+(?:her\s+|his\s+|their\s+|own\s+)?(?:(?:l|r|left|right|lt|rt|both|"
+        r"bilateral|inner|upper|lower)\s+)*(?:forearms?|wrists?|thighs?|arms?|legs?|stomach|abdomen)\b"
+        r"(?!\s+on\s+(?:a|the|some|broken)\b)(?=[^\n]{0,80}\b(?:lacs?|lacerations?|razor|blade|x\s?\d+|\d+\s?x|"
+        r"superficial|self[\s-]?harm\w*|weekly|daily|nightly|last\s+episode|with\s+(?:a\s+)?(?:knife|scissors|glass|"
+        r"sharpener)))",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "prep_over_railing",
+        BEHAVIOR,
+        r"(?:\b(?:climbed|climbing|got|stepped|went)\s+(?:over|onto|on\s+to|up\s+on|past)\s+(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:railings?|parapet|barrier|ledge)\b(?=[^\n]{0,40}\b" + H190_HEIGHT + r"\b)"
+        r"|\b" + H190_HEIGHT + r"\b[^\n]{0,40}?\bclimbed\s+(?:over|onto|on\s+to)\s+(?:the|a)\s+(?:\w+\s+)?"
+        r"(?:railings?|parapet|barrier|ledge)\b)"
+        r"(?![^\n]{0,60}\b(?:photo\w*|picture|selfie\w*|view|ball|kite|frisbee|hat|phone|dog|cat|"
+        r"rescue\w*|abseil\w*|bungee)\b)",
+    ),
+    _rule(
+        "prep_stood_at_height",
+        BEHAVIOR,
+        r"\b(?:stood|standing|sat|sitting)\s+(?:on|at)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:bridge|viaduct|cliff\s+edge|"
+        r"cliffs?|ledge|roof|rooftop|parapet|platform\s+edge|tracks|railway\s+line)\b(?=[^\n]{0,80}\b(?:practice\s+run|"
+        r"dry\s+run|rehearsal|to\s+see\s+if\s+i\s+could|(?:did\s+not|didn'?t|couldn'?t|could\s+not)\s+(?:climb|jump|"
+        r"do\s+it|go\s+through))\b)(?![^\n]{0,100}\b(?:with\s+the\s+others|with\s+(?:my\s+)?(?:mates|friends)|too\s+cold|"
+        r"swim\w*|photo\w*|selfie\w*|bungee)\b)",
+    ),
+    _rule(
+        "prep_practised_ligature",
+        BEHAVIOR,
+        r"\b(?:practi[sc]ed|practi[sc]ing|rehearsed|rehearsing|tried\s+out)\s+(?:it\s+|hanging\s+)?(?:with|using)\s+"
+        r"(?:the|a|my|her|his|their)\s+(?:\w+\s+){0,2}?(?:belt|rope|cord|ligature|noose|scarf|cable|flex|sheet)\b"
+        r"(?![^\n]{0,40}\b(?:climb\w*|abseil\w*|sail\w*|knots?|scouts?|rescue|skipping|gym|class|lesson|belay\w*|"
+        r"boat|rigging|karate|judo|grade|belt\s+test)\b)",
+    ),
+    _rule(
+        "prep_ligature_tied",
+        BEHAVIOR,
+        r"\b(?:rope|cord|belt|noose|ligature|flex|cable)\s+(?:tied|fixed|attached|hung|fastened|knotted|secured)\s+"
+        r"(?:to|on|from|round|around|over)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:beam|banister|"
+        r"bannister|rafters?|hook|stairs|pipe)\b(?=[^\n]{0,80}\b(?:ready|in\s+case|to\s+use|for\s+(?:himself|"
+        r"herself|myself|themselves)|intent|to\s+die|kill\w*|suicid\w*|admits|admitted|put\s+it\s+there)\b)",
+    ),
+    # in a note, found by someone else, the client's own act when the client says they put it there
+    _rule(
+        "note_ligature_tied_admitted",
+        BEHAVIOR,
+        r"\b(?:rope|cord|belt|noose|ligature|flex|cable)\s+(?:tied|fixed|attached|hung|fastened|knotted|secured)\s+"
+        r"(?:to|on|from|round|around|over)\s+(?:the\s+|a\s+|his\s+|her\s+|my\s+)?(?:\w+\s+)?(?:beam|banister|"
+        r"bannister|rafters?|hook|stairs|pipe)\b[^\n]{0,80}?\b(?:pt|client|cl|patient|yp)\s+(?:admits|"
+        r"admitted|confirms|confirmed|says|said|states|stated)\b[^\n]{0,40}?\b(?:put|tied|placed|left|hung)\s+it\b",
+        immune=("third_person",),
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "prep_pet_given_cover",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|handed|rehomed)\s+(?:the\s+|my\s+|our\s+|her\s+|his\s+|their\s+)?[a-z]+\s+to\s+"
+        r"(?:my\s+|her\s+|his\s+|their\s+|the\s+|a\s+)?[a-z]+\b(?![^\n]{0,30}\bfor\s+(?:a|the|two|three|\d+|a\s+few)\s+"
+        r"(?:weeks?|weekend|nights?|days|months?))(?=[^\n]{0,100}(?:\b(?:transferred|signed\s+over|"
+        r"gave\s+away)\s+(?:\w+\s+){0,2}?(?:savings|money|car|flat|house|belongings)\b|\bi'?m\s+not\s+(?:really\s+)?"
+        r"(?:travelling|traveling|going\s+(?:away|anywhere)|on\s+holiday)\b(?!\s+(?:far|long|much|abroad))|\bloose\s+ends\b))",
+    ),
+    _rule(
+        "note_cigarette_burns",
+        BEHAVIOR,
+        r"(?=[^\n]*\b(?:admits\s+(?:to\s+)?(?:using\s+)?(?:a\s+)?(?:cigarettes?|lighter)|deliberate\w*|"
+        r"self[\s-]?inflicted|on\s+purpose|intentional\w*|to\s+feel\s+something|to\s+punish\s+(?:herself|himself|"
+        r"themselves|myself))\b)(?![^\n]*\b(?:accident\w*|cooking|oven|iron|kettle|pan|stove|hob|bbq|barbecue)\b)\bburns?\s+(?:to|on)\s+(?:[\w/]+\s+){0,3}?(?:hand|hands|arm|arms|forearms?|wrists?|"
+        r"thighs?|legs?|chest|stomach)\b[^\n]{0,60}?\b(?:cigarettes?|lighter)\b",
+        kinds=SESSION_KINDS,
+    ),
+)
+RULES = RULES + H190_RULES
+# the rules whose match holds the client's own word for the act, read as the client's whoever found it
+H190_OWN_IN_NOTE = frozenset({"note_ligature_tied_admitted"})
+# 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
+# level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
+# and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
+# (``test_artefact.py``: the bank's training inputs unchanged) until the next retrain takes them in.
+UNTRAINED_RULES = frozenset(
+    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES, *H190_RULES)
+)
+
+
+def _h185_window(ctx: Context, m: re.Match[str], after: int = 1, before: int = 0) -> tuple[int, int]:
+    """2.16.2 (h185): the sentence of ``m``, the ``before`` sentences before it and the ``after`` ones following it."""
+    if not ctx.sentences:
+        return 0, len(ctx.norm)
+    index = _sentence_of(ctx, m.start())
+    s, e = ctx.sentences[index]
+    s = min(s, ctx.sentences[max(index - before, 0)][0])
+    last = min(index + after, len(ctx.sentences) - 1)
+    return s, max(e, ctx.sentences[last][1], m.end())
+
+
+H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
+    # the drug is named and no "accidental" in its sentence: the rule's own words are the quantity
+    "attempt_water_rescued": (
+        re.compile(
+            r"\b(?:pulled\s+(?:me|him|her|them)?\s*out|(?:was|got)\s+pulled\s+out|rescued|dragged\s+(?:me|him|her|"
+            r"them)?\s*out|coastguard|lifeboat|rnli|hypotherm\w*|to\s+(?:die|drown|end\s+it)|attempt|icu|resus|"
+            r"wanted\s+(?:to\s+)?(?:die|drown)|meaning\s+to|meant\s+to|intending\s+to|weights|stones\s+in\s+"
+            r"(?:my|her|his|their)\s+pockets)\b"
+        ),
+        1,
+    ),
+    "attempt_jumped_injured": (
+        re.compile(
+            r"\b(?:(?:don'?t|didn'?t|do\s+not|can'?t)\s+remember\s+(?:landing|hitting|the\s+(?:fall|landing|ground))|"
+            r"pins\s+in\s+(?:my|her|his)|metal\s?work|(?:fractur\w*|broke|broken|shattered|smashed)\s+(?:my\s+|her\s+|"
+            r"his\s+|both\s+)?(?:pelvis|spine|back|vertebra\w*|legs|ankles|heels|hips)|asking\s+(?:me\s+)?why|"
+            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived)\b"
+        ),
+        2,
+    ),
+    "prep_given_away": (
+        re.compile(
+            r"\b(?:loose\s+ends|tying\s+up|tidying\s+up|affairs\s+in\s+order|won'?t\s+(?:need|be\s+(?:here|around))|"
+            r"for\s+after|when\s+i'?m\s+gone|cancell?ed\s+(?:the|my)\s+(?:gym|membership|subscriptions?|"
+            r"phone|contract))\b"
+        ),
+        2,
+    ),
+    "prep_note_after": (
+        re.compile(
+            r"\bfor\s+(?:\w+\s+){0,3}['\"‘’“”]?after\b(?!\s+(?:school|work|dinner|lunch|the|class|christmas|"
+            r"the\s+\w+))|\bafter\s+i'?m\s+gone\b|\bwhen\s+i'?m\s+(?:gone|dead)\b|\bsuicide\s+note\b|"
+            # hidden or kept on one, with the family it is for
+            r"(?=[^\n]{0,120}\b(?:hidden|hid|tucked|they'?re\s+in|it'?s\s+in|in\s+(?:my|his|her)\s+(?:wallet|bag)))"
+            r"[^\n]{0,120}\b(?:to|for)\s+(?:the|my|his|her|their)\s+(?:kids|children|son|daughter|boys|girls|mum|"
+            r"mom|mother|mam|dad|father|nan|gran|grandma|wife|husband|partner|boyfriend|girlfriend|sister|brother|"
+            r"family|parents)\b"
+            # left where someone will find it
+            r"|\bwhere\s+(?:my|his|her|their|the)\s+(?:\w+\s+)?(?:will|would|'ll|is\s+going\s+to)\s+find\s+it\b|"
+            r"\bfor\s+(?:him|her|them|my\s+\w+)\s+to\s+find\b"
+        ),
+        1,
+    ),
+    "prep_date_event": (re.compile(r"."), 0),
+    "prep_hose_car": (
+        re.compile(
+            r"\b(?:sat|sitting|parked\s+up|exhaust|fumes|tape|taped|engine\s+running|running\s+the\s+engine)\b"
+        ),
+        1,
+    ),
+    "prep_height_visited": (
+        re.compile(
+            r"\b(?:drove|went|walked|cycled|got\s+the\s+bus)\s+(?:there|to\s+it|up\s+there|out\s+there)\b"
+            r"(?![^\n]{0,120}\b(?:photos?|pics?|view|sunset|sunrise|hike|hiking|picnic|tour|trains?|walk\s+the\s+dog|"
+            r"lovely|beautiful|gorgeous)\b)"
+            r"[^\n]{0,80}\b(?:sat|stood|waited|went\s+home|came\s+home|couldn'?t|didn'?t)\b"
+        ),
+        1,
+    ),
+    "prep_stash_added": (
+        re.compile(
+            r"\b(?:add(?:ed|ing)?\s+(?:them\s+|it\s+)?to\s+(?:the\s+ones|my\s+(?:stash|pile|collection|supply)|the\s+"
+            r"(?:stash|pile|others|rest))|with\s+the\s+(?:others|rest|ones)\s+(?:under|in|behind)|under\s+(?:my|the|his|"
+            r"her)\s+(?:bed|mattress|pillow)|hidden|hid|stash|the\s+ones\s+(?:under|in|behind))\b"
+        ),
+        1,
+    ),
+    "prep_found_with_means": (re.compile(r"."), 0),
+    "prep_talked_down": (re.compile(r"."), 0),
+    "prep_time_chosen": (
+        re.compile(
+            r"\b(?:it\s+(?:will|would|'ll)\s+be\s+(?:the\s+)?(?:tablets|pills|rope|" + NOTE_DRUG + r")|"
+            r"(?:take|taking|use|using)\s+(?:the\s+|my\s+|all\s+(?:the\s+|my\s+)?)(?:tablets|pills|"
+            r"rope|" + NOTE_DRUG + r"))\b"
+        ),
+        0,
+    ),
+    "self_harm_relapse": (
+        re.compile(
+            r"\b(?:relapsed?|relapsing|gone\s+(?:tonight|today|now)|it'?s\s+gone|broke\s+(?:it|my\s+streak)|"
+            r"back\s+to\s+(?:day\s+)?(?:0|zero|one|1)|reset|streak\s+(?:is\s+)?(?:over|gone|broken|ended)|"
+            r"cut\s+(?:again|tonight|today|last\s+night)|ruined\s+it)\b"
+        ),
+        1,
+    ),
+    "self_harm_cutting_again": (
+        re.compile(
+            r"\b(?:lacs?|lacerations?|superficial|sutures?|steri|stitches|bled|bleeding|blood|wounds?|x\s*\d+)\b"
+        ),
+        0,
+    ),
+    "wish_gone_for_good": (
+        re.compile(
+            r"\b(?:gone\s+gone|for\s+good|forever|permanently|from\s+(?:this|the)\s+(?:world|earth)|from\s+everything|"
+            r"not\s+(?:be\s+)?(?:here|alive|around)|dead|die|dying)\b"
+        ),
+        1,
+    ),
+}
+
+
+# an everyday use over time or for pain ("took a large amount of ibuprofen for my back over the week")
+H185_FOR_PAIN = re.compile(
+    r"\bfor\s+(?:the|my|her|his|a|their)\s+(?:\w+\s+)?(?:pain|ache|headache|migraine|cramps|period|cold|flu|fever|"
+    r"toothache|back|knee|tooth)\b|\bover\s+(?:the|a)\s+(?:week|month|fortnight|few\s+(?:days|weeks))\b|\bprescribed\b"
+)
+H185_NOT_TO_DIE = re.compile(
+    r"\b(?:not\s+to\s+die|not\s+(?:trying|wanting|meaning)\s+to\s+die|didn'?t\s+(?:want|mean|intend)\s+to\s+die|"
+    r"no\s+(?:suicidal\s+)?intent(?:\s+to\s+die)?|denies\s+(?:suicidal\s+)?intent)\b"
+)
+
+
+# an itch's scratching ("scratching again, eczema's flared, bleeding") is no self-harm act
+H185_ITCH = re.compile(r"\b(?:eczema|itch\w*|rash|hives|psoriasis|bites?|chicken\s?pox|dermatitis|scabies)\b")
+
+
+# an act turned back by the writer ("… to end it, but I turned back at the slipway") is an aborted act, read by the
+# rules of aborted acts (`behavior`), never as this attempt
+H185_TURNED_BACK = re.compile(TURNED_BACK)
+
+
+def _h185_told(ctx: Context, m: re.Match[str], rule: str) -> bool:
+    pattern, after = H185_TOLD[rule]
+    s, e = _h185_window(ctx, m, after, 1 if rule == "self_harm_relapse" else 0)
+    if rule == "self_harm_cutting_again" and H185_ITCH.search(ctx.norm, s, e) is not None:
+        return False
+    if rule == "attempt_water_rescued" and H185_TURNED_BACK.match(ctx.norm, m.end(), e) is not None:
+        return False
+    return pattern.search(ctx.norm, s, e) is not None
+
+
+def _h185_intent_denied(ctx: Context, m: re.Match[str]) -> bool:
+    s, e = _h185_window(ctx, m, 1)
+    return H185_NOT_TO_DIE.search(ctx.norm, s, e) is not None and H185_FOR_PAIN.search(ctx.norm, s, e) is None
+
+
+def _h185_told_by(rule: str) -> Callable[[Context, re.Match[str]], bool]:
+    def told(ctx: Context, m: re.Match[str]) -> bool:
+        return _h185_told(ctx, m, rule)
+
+    return told
+
+
+def _h185_intent_not_denied(ctx: Context, m: re.Match[str]) -> bool:
+    s, e = _h185_window(ctx, m, 0)
+    return not _h185_intent_denied(ctx, m) and H185_FOR_PAIN.search(ctx.norm, s, e) is None
+
+
+H185_NOT_BY_SELF = re.compile(
+    r"\b(?:cat|cats|kitten|dog|dogs|puppy|rabbit|hamster|bird|parrot|brambles?|thorns?|rose\s+bush|barbed\s+wire|"
+    r"fence|branches?)\b"
+)
+H185_WRITER_BEFORE = words(
+    "i i've ive and then so just been was have had keep kept started again also still even literally basically "
+    "finally accidentally today yesterday tonight"
+)
+
+
+def _h185_not_a_task(ctx: Context, m: re.Match[str]) -> bool:
+    """A cut or a scratch with a tool in an everyday task or an accident ("cut my hand with a knife chopping onions"),
+    or by an animal or a thorn ("The cat scratched my arms till they bled"), is no self-harm act; in a journal the word
+    before the verb, if any in its sentence, is the writer's ("I", "and", "been", "kept" …)."""
+    s, e = _h185_window(ctx, m, 0)
+    if (
+        EVERYDAY_TASK.search(ctx.norm, s, e) is not None
+        or H185_NOT_BY_SELF.search(ctx.norm, s, e) is not None
+    ):
+        return False
+    if ctx.kind in SESSION_KINDS:
+        return True
+    before = WORD.findall(ctx.norm, s, m.start())
+    return not before or before[-1] in H185_WRITER_BEFORE
+
+
+for _name in H185_TOLD:
+    TOLD_IN_CONTEXT[_name] = _h185_told_by(_name)
+TOLD_IN_CONTEXT["attempt_ingestion_amount"] = _h185_intent_not_denied
+TOLD_IN_CONTEXT["self_harm_with_object"] = _h185_not_a_task
+TOLD_IN_CONTEXT["note_self_harm_with_object"] = _h185_not_a_task
+TOLD_IN_CONTEXT["self_poisoning_no_intent"] = _h185_intent_denied
 ATTEMPT_ON_LIFE_BY_OTHER = re.compile(
     r"\b(?:was|were|been|being)\s+made\s+on\b|\b(?:murder\w*|assassin\w*|gunm[ae]n|hitm[ae]n|shot\s+at|ambush\w*|"
     r"hit\s+job|contract\s+on)\b"
@@ -3341,7 +4087,10 @@ NOT_A_DRUG = (
     # found on the second frozen batch after its one measurement ("I overdosed on box sets" read as an attempt)
     r"box\s*sets?|boxsets?|series|shows|films|movies|dramas|reality\s+tv|soaps|crime\s+dramas|"
     # the lead's amendment to 2.15.1 (an overdose of a thing is a figure only for a thing on this list)
-    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air)"
+    r"fresh\s+air|sea\s+air|country\s+air|mountain\s+air|"
+    # 2.16.2 (h185, frozen38-127, frozen37-011): sweets and flavours by a sweet shop's or a café's own names
+    r"pick\s*(?:n|'n'|'n|n'|and|&)\s*mix|haribo|skittles|starburst|maltesers|jelly\s+babies|jelly\s+beans|"
+    r"marshmallows|pumpkin\s+spice(?:\s+\w+)?|sushi|cupcakes|toffee|sherbet|lollies|lollipops)"
 )
 
 # 2.15.1 (h177, rule in docs/risk.md written before frozen34 is read; frozen33-014, -190): an overdose of or on a thing
@@ -3351,7 +4100,7 @@ NOT_A_DRUG = (
 # "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
 # a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
 OVERDOSE_OF = re.compile(
-    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
     r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
 )
 OVERDOSE_NOT_A_THING = words(
@@ -3501,7 +4250,11 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
             continue  # "In the game I overdosed on potions": the played reading (``fiction``) tells it
         if OVERDOSE_REAL.search(sentence) or OVERDOSE_DRUG.search(sentence):
             continue  # a real act's care or intent, or a drug named in its sentence ("… the blue and white capsules")
-        if any(w in OVERDOSE_DRUG_WORDS for w in re.findall(r"[a-z0-9']+", sentence)):
+        # 2.16.2 (h185, frozen37-011): "pumpkin spice" is a flavour, not Spice the drug
+        if any(
+            w in OVERDOSE_DRUG_WORDS
+            for w in re.findall(r"[a-z0-9']+", sentence.replace("pumpkin spice", " "))
+        ):
             continue
         spans.append((m.start(), m.start() + len(m.group()) - len(m.group("x")) + len(m.group("x").rstrip())))
     return tuple(spans)
@@ -3515,7 +4268,8 @@ def overdose_of_things(norm: str) -> tuple[tuple[int, int], ...]:
 NOUN_FIRST_HEADS = NEVER_A_DRUG_HEADS | words("time garden plants plant tomatoes tomato screen")
 OVERDOSE_NOUN_FIRST = re.compile(
     r"\b(?P<x>(?:[a-z']+[ \t-]+){0,2}[a-z']+)[ \t-]+(?:overdose|od|poisoning)\b"
-    r"|\bpoison(?:ed|ing)?\s+(?:myself|me)\s+with\s+(?:(?:my|our|the|some|that|this|his|her)\s+)?(?:own\s+)?"
+    r"|\bpoison(?:ed|ing)?\s+(?:myself|me|himself|herself|themselves|themself)\s+(?:with|w/?)\s+"
+    r"(?:(?:my|our|the|some|that|this|his|her|their)\s+)?(?:own\s+)?"
     r"(?P<y>(?:[a-z']+\s+){0,2}[a-z']+)\b"
 )
 
@@ -3525,7 +4279,10 @@ def overdose_before_things(norm: str) -> tuple[tuple[int, int], ...]:
     poisoning of oneself with one (:data:`OVERDOSE_NOUN_FIRST`)."""
     spans = []
     for m in OVERDOSE_NOUN_FIRST.finditer(norm):
-        phrase = re.findall(r"[a-z']+", m.group("x") or m.group("y"))
+        # 2.16.2 (h185, frozen38-017): a quote mark before the thing is no part of its word ("joked 'sugar overdose")
+        phrase = re.findall(r"[a-z]+(?:'[a-z]+)?", m.group("x") or m.group("y"))
+        if not phrase:
+            continue
         head = phrase[-1] if m.group("x") else next((w for w in phrase if w in NOUN_FIRST_HEADS), "")
         if head not in NOUN_FIRST_HEADS or any(
             w in DRUG_MODIFIERS or w in OVERDOSE_DRUG_WORDS for w in phrase
@@ -3605,6 +4362,14 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         + r"\b"
         + NOT_A_DRUG_THEN,
         r"\b(?:killing|killed|kill|slaying|slayed|slay|smashed|smashing|nailed|nailing)\s+it\b",
+        # 2.16.2 (h185, frozen38-136): "lethal dose of taylor swift today": a lethal dose of a thing known to be no
+        # drug (``NOT_A_DRUG``, as "an overdose of" reads it); an unknown name errs toward the alarm
+        r"\b(?:a\s+)?(?:lethal|fatal|deadly)\s+dose\s+of\s+(?:"
+        + NOT_A_DRUG_FORM
+        + r"\w+\s+){0,2}?"
+        + NOT_A_DRUG
+        + r"\b"
+        + NOT_A_DRUG_THEN,
         r"\b(?:could|would|'d|might|gonna|going\s+to)\s+(?:\w+\s+)?(?:die|have\s+died)\s+(?:of|from)\s+"
         r"(?:embarrassment|shame|boredom|happiness|joy|cuteness|laughter|envy|jealousy)\b",
         r"\b(?:dead|die|died|dying)\s+(?:tired|on\s+my\s+feet|serious|set|certain|last|end|line|lines|heat|weight|giveaway)\b",
@@ -3793,6 +4558,8 @@ def _recovery(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool
     clause: "two years since I last | burned myself"), and it is not an attempt."""
     if (rule.level >= ATTEMPT and rule.name not in RECOVERY_OWN_WORDS) or not ctx.sentences:
         return False
+    if rule.name == "self_harm_relapse":
+        return False  # 2.16.2 (h185): the streak is read only with its end told (``H185_TOLD``)
     s, e = ctx.sentences[sentence]
     for a, b in recovery_evidence(ctx.norm, s, e):
         if m.start() < b + 2 and a < m.end():
@@ -3943,6 +4710,10 @@ EVERYDAY_PURPOSE = re.compile(
     r"\b(?:to\s+(?:tie|tie\s+down|hold|hold\s+down|secure|fix|lash|strap|hang|lift|tow|pull|moor|hoist|build|make|"
     r"mend|repair|carry|drag|dry|pack|take)\s+(?:up\s+|down\s+|on\s+)?(?:\w+\s+){0,2}?|for\s+(?:\w+\s+){0,3}?)"
     r"(?:the|a|an|my|our|his|her|their|some|this|that)\s+(?:\w+\s+){0,2}?" + EVERYDAY_THINGS + r"\b"
+    # 2.16.3 (h190, frozen39-187): an outdoor pursuit named without an article ("bought rope and a headtorch for
+    # camping saturday")
+    r"|\bfor\s+(?:(?:a|the|our|my)\s+)?(?:camping|climbing|hiking|sailing|boating|abseiling|bouldering|caving|"
+    r"scouts|guides|cubs|brownies|kayaking|canoeing)\b"
 )
 COVER_STORY = re.compile(
     r"\b(?:told|tell|telling|tells|said|say|saying|says|pretend\w*|claimed|lied)\b[^.!?\n]{0,40}$"
@@ -4159,7 +4930,11 @@ HYPOTHETICAL = re.compile(
 )
 
 MEDIA = re.compile(
-    r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|episode|netflix|documentary|play|"
+    # 2.16.3 (h190): a clinician's "last episode", "one episode of SH" is no television episode
+    r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|"
+    r"(?<!last\s)(?<!recent\s)(?<!latest\s)(?<!previous\s)(?<!prior\s)(?<!single\s)"
+    r"episode(?!\s+of\s+(?:sh|dsh|self[\s-]?harm\w*|cutting|low\s+mood|depression|psychosis|mania|"
+    r"overdose|od|ideation))|netflix|documentary|play|"
     r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
     r"protagonist|hero|heroine|villain|plot|scene|chapter|article|news|headline|study|studies|research|paper|"
     r"podcast|lecture|textbook|essay|shakespeare|hamlet|ophelia|juliet|romeo|anime|manga|comic|comics|sitcom|"
@@ -4707,6 +5482,8 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
+    if reason == "third_person" and rule.name in H190_OWN_IN_NOTE:
+        reason = None  # 2.16.3 (h190): found by someone else, the client says they put it there (the rule's own words)
     if reason == "third_person" and _found_by_someone(ctx, rule, m):
         reason = None  # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
@@ -4930,22 +5707,49 @@ def _here_narrowed(ctx: Context, m: re.Match[str], sentence: int) -> bool:
 WISH_NARROWABLE = words(
     "want_to_die kill_self end_it_all death_wish_phrase wish_dead dont_want_to_live death_preferred death_welcome "
     "death_wish_said_plainly death_wish_indirect death_wish_swap kms never_wake_up no_point_living join_the_dead "
-    "better_not_living check_out_for_good"
+    "better_not_living check_out_for_good burden_without_me"
 )
 NARROW_OPENS = re.compile(
-    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014]*(?:"
+    r"[\s'\"\u2018\u2019\u201c\u201d,;:\-\u2013\u2014(\[]*(?:"
     r"(?:of|from)\s+(?!(?:an?\s+)?(?:overdose|cancer|pills|tablets|suicide|sleep|old\s+age|natural)\b)[a-z]"
     r"|out\s+of\s+(?:this|that|the|my|here)\b"
     r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
     r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
-    r"|(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*(?:i|she|he|they)\s+(?:mean|meant)\b)"
+    r"|(?:(?:at|in|on|with|from|about)\s+)?(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*"
+    r"(?:i|she|he|they)\s+(?:mean|meant)\b"
+    # 2.16.2 (h185, frozen38-075, -087): a wish not to wake told of sleep ("on weekends", "Best sleep in months")
+    r"|on\s+(?:weekends|the\s+weekend|days\s+off|my\s+days\s+off|rest\s+days)\b"
+    # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
+    r"|but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
+    r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b"
+    # 2.16.3 (h190, frozen39-063): "ready to end it all - this relationship with sugar"
+    r"|(?:this|that|the|my)\s+(?:relationship|habit|diet|addiction|streak|affair|love\s+affair|obsession)\s+with\s+"
+    r"(?!(?:life|living|myself|everything|everyone|you|him|her|them)\b)[a-z])"
+)
+NARROW_RECURRING = re.compile(
+    r"[\s'\"\u2018\u2019\u201c\u201d]*on\s+(?:weekends|mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|"
+    r"work\s+days|school\s+days|days\s+off|my\s+days\s+off|rest\s+days)\b"
 )
 NARROW_SAID = re.compile(
     r"\b(?:(?:then\s+)?clarified|explained|meant|meaning|i\s+mean|i\s+meant)\b\s*[:,\-\u2013\u2014]?\s*"
-    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant)\s+)*"
+    r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant|out\s+of)\s+)*"
     r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
+    # 2.16.3 (h190, frozen39-122): "I wish I didn't exist... I mean at this party"; never "at this point"
+    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around)\s+(?:this|that|the|my|our)\s+"
+    r"(?!(?:life|world|end|pain|point|moment|stage|rate|time|whole\s+thing|everything)\b)[a-z]"
+    # 2.16.3 (h190, frozen39-177): "kill me now. jk the printer jammed again": the thing that was meant, and its mishap
+    r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*(?:the|this|that|my|our)\s+"
+    r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z'-]+\s+(?:[a-z'-]+\s+)?(?:jammed|broke|crashed|"
+    r"froze|died|is\s+broken|won'?t\s+(?:work|load|start)|keeps\s+crashing)\b"
     # a joke about the thing the wish was of ("Joking, it's only the tax return"), not a joke about something else
     # ("Just kidding about the party": the wish stands)
+    # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
+    r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?"
+    r"(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
+    # 2.16.2 (h185, frozen38-188): "'better off without me' as he leaves for a new role"
+    r"|\bas\s+(?:she|he|they|i)\s+(?:leaves?|leaving|moves?|moving|starts?|starting|retires?|retiring|heads?\s+off)\s+"
+    r"(?:for|to|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:new\s+)?(?:role|job|post|position|team|"
+    r"company|school|uni|university|course|career|secondment|firm|practice|contract)\b"
     r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
     r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
     r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
@@ -4959,6 +5763,9 @@ OWN_LIFE_DENIED = re.compile(
     r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
     # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
     r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
+    # 2.16.2 (h185): a figure of a thing killing one, and the clinician's "no death wish" re-affirm nothing
+    r"|\b(?:is|are|was|were|'s|keeps|kept)\s+(?:\w+\s+)?killing\s+me\b"
+    r"|\bno\s+(?:death\s+wish|wish\s+to\s+die|suicidal\s+(?:intent|ideation|thoughts))\b"
 )
 
 
@@ -4969,13 +5776,23 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     ends a unit of the sentence model, so what follows is the next sentence."""
     end = norm.find("\n", at)
     tail = norm[at : len(norm) if end < 0 else end]
+    if (
+        not unit
+    ):  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"; never "… | All of them."
+        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026]|$))", "", tail)
     if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
         return False
     pieces = re.split(r"[.!?\u2026]+", tail)
     rest = "" if unit else pieces[0]
     following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
     if rest.strip():
-        opens = re.match(r"\s*[,;:\-\u2013\u2014]", rest) is not None and NARROW_OPENS.match(rest) is not None
+        # 2.16.3 (h190, frozen39-135): a bracket opens it too ("want to die (of embarrassment, …)")
+        opens = (
+            re.match(r"\s*[,;:\-\u2013\u2014(\[]", rest) is not None and NARROW_OPENS.match(rest) is not None
+        )
+        # 2.16.2 (h185, frozen38-075): a wish told of a recurring time right after it ("'don't want to wake up' on
+        # weekends"), never of one day ("on Monday" may be a plan's)
+        opens = opens or NARROW_RECURRING.match(rest) is not None
     else:
         opens = NARROW_OPENS.match(following) is not None and len(WORD.findall(following)) <= 10
     return opens or NARROW_SAID.search(tail, 0, 160) is not None
@@ -5164,7 +5981,26 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
 
 
 def _without_overlaps(hits: list[Hit]) -> list[Hit]:
-    """Keep the strongest of overlapping phrases: counted level first, then rule level, then length."""
+    """Keep the strongest of overlapping phrases: counted level first, then rule level, then length. 2.16.2 (h185):
+    the rules the models were not trained with (:data:`UNTRAINED_RULES`) never take a phrase from the others: those
+    are resolved among themselves as before, and a new rule's hit is kept beside them unless one it overlaps is at
+    least as strong (so the models read each text as they were trained on it; ``risk.model_hits``)."""
+    trained = _strongest([h for h in hits if h.rule not in UNTRAINED_RULES])
+    return trained + [
+        h
+        for h in _strongest([h for h in hits if h.rule in UNTRAINED_RULES])
+        if not any(
+            _overlaps((h.start, h.end), (k.start, k.end)) and _strength(k) >= _strength(h) for k in trained
+        )
+    ]
+
+
+def _strength(h: Hit) -> tuple[int, int, int]:
+    return (h.level, h.rule_level, h.end - h.start)
+
+
+def _strongest(hits: list[Hit]) -> list[Hit]:
+    """The strongest of overlapping phrases: counted level first, then rule level, then length."""
     kept: list[Hit] = []
     spans: list[tuple[int, int]] = []  # the kept spans, disjoint and in order, so their ends are in order too
     for h in sorted(hits, key=lambda h: (-h.level, -h.rule_level, h.start - h.end, h.start)):
@@ -5517,7 +6353,10 @@ def _asked(ctx: Context, m: re.Match[str], sentence: int) -> str | None:
 # 2.16.1 (h183): a clinician's question in a note left unanswered ("Asked re SI, declined to answer, changed topic",
 # "Asked about suicidal thoughts; did not answer"): the question's words are the asker's, and no answer is given
 NOTE_ASKED = re.compile(
-    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*$"
+    r"\b(?:asked|enquired|inquired|explored|queried)\s+(?:re|re:|regarding|about|if|whether|re\.)\s*"
+    # 2.16.2 (h185, frozen38-148): "Asked whether she had thoughts of suicide; changed the subject"
+    r"(?:(?:she|he|they|pt|client|cl)\s+(?:had|has|has\s+had|was\s+having|is\s+having|experiences?|was\s+experiencing)"
+    r"\s+(?:any\s+)?)?$"
 )
 UNANSWERED = re.compile(
     r"^[^\n]{0,40}?\b(?:declined\s+to\s+(?:answer|say|discuss|respond)|did\s+not\s+(?:answer|say|respond|reply)|"
@@ -5589,7 +6428,9 @@ def _asked_and_denied(ctx: Context, start: int, end: int) -> bool:
 # Eleventh round: capitalised words that name a time, not a person ("… on Saturday night", "since Diwali").
 NOT_NAMES = words(
     "monday tuesday wednesday thursday friday saturday sunday january february march april june july august "
-    "september october november december christmas easter diwali eid ramadan hanukkah xmas"
+    "september october november december christmas easter diwali eid ramadan hanukkah xmas "
+    # 2.16.3 (h190, frozen39-145): a note's short forms of days and months ("last Tues - took all her lithium")
+    "mon tue tues wed weds thu thur thurs fri sat sun feb mar apr aug sep sept oct nov dec"
 )
 
 
@@ -6371,6 +7212,17 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"school\s+year)\s+(?:is|was|'s|are|were|has\s+been|had\s+been)\s+(?:all\s+|finally\s+|now\s+|nearly\s+|"
             r"almost\s+)?over\b",
         ),
+        (
+            # 2.16.3 (h190, review r134): a hope that tomorrow is better, told as a whole sentence of its own and
+            # nothing after it but a mark or an emoji ("Maybe tomorrow is better 🌱" read at ideation, 0.907): no
+            # condition, no absence, no waking ("maybe tomorrow will be better if I'm not here", "maybe tomorrow I
+            # won't wake up" are no such sentence and keep their alarm)
+            "hopeful_tomorrow",
+            r"(?:^|(?<=[\s(\[\"'\u201c\u2018]))(?:(?:maybe|hopefully|perhaps|fingers\s+crossed|here'?s\s+hoping|i\s+hope|"
+            r"hope)\s*,?\s*)+(?:tomorrow|tmrw|tmr|tomoz|the\s+weekend|next\s+week)\s+(?:is|will\s+be|'ll\s+be|'s|might\s+be|"
+            r"could\s+be|would\s+be|goes|will\s+go)\s+(?:a\s+)?(?:bit\s+|little\s+|lot\s+)?(?:better|kinder|easier|"
+            r"brighter|calmer|good|nicer)(?:\s+(?:day|one))?(?:\s*[.!,~:;)\]\u2026]|\s*[^\w\s])*\s*$",
+        ),
     )
 )
 # Words that keep a model-alone alarm whatever construction holds the particle.
@@ -6400,6 +7252,21 @@ PERIOD = (
 EVERYDAY_OWN_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        (
+            # 2.16.3 (h190, frozen39-081): a note's prescription line ("Repeat Rx sertraline 100mg x28."): a drug, its
+            # dose and its count prescribed, not taken; the guard (a drug's name) is read outside it
+            "prescription_line",
+            r"\b(?:repeat\s+)?(?:rx|prescription|prescribed|script)\s*:?\s+(?:for\s+)?[a-z-]+\s+\d+(?:\.\d+)?\s?"
+            r"(?:mg|mcg|micrograms|ml|g)\b(?:\s+(?:od|bd|tds|qds|on|nocte|mane|prn|daily|x\s?\d+|\d+\s?(?:tabs|"
+            r"tablets|days)))*",
+        ),
+        (
+            # 2.16.3 (h190, frozen39-140): a quoted wish narrowed to a thing and denied of life in the clinician's
+            # words ('States "I'm done" re physio exercises, not re life.'); the quoted words are its own
+            "quoted_re_narrowed",
+            r"[\"'\u201c\u2018][^\"\u201d\n]{1,30}[\"'\u201d\u2019]\s+re\s+(?!(?:life|living|self|suicid\w*|death|"
+            r"dying)\b)[a-z][a-z\s'-]{0,40}?,?\s+not\s+re\s+(?:life|living|(?:her|his|their)\s+life|dying|suicide|self)\b",
+        ),
         (
             # 2.16.1 (h183, frozen37-069, -082): body art done to be worn ("Got my ears pierced again", "Has tattoos
             # x4, professionally done"); the guard is read outside it ("done" is its own word)
