@@ -74,6 +74,7 @@ HALVES = (
     "frozen37",
     "frozen38",
     "frozen39",
+    "frozen40",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -240,6 +241,9 @@ MEASURED_FLAGGED = {
     # in one run, notes read as notes: 57 and 59 (README_frozen39.md)
     # frozen39: 80 flagged on 2.16.3 (h190, seen)
     "frozen39": 80 / 80,
+    # frozen40: measured once, unseen, on risk 2.16.1 and h190's 2.16.3 (shipped: its decision rule met) in one run,
+    # notes read as notes: 59 and 64 (README_frozen40.md)
+    "frozen40": 64 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -333,6 +337,9 @@ GOAL_MISSED = {
     # notes 25 of 40; journal lines 32 of 40; README_frozen39.md); all 80 on h190's 2.16.3, seen: the goal is met on a
     # seen batch
     "frozen39": "",
+    "frozen40": "goal missed: 64 of 80 genuine cases of the fortieth frozen batch flagged on risk 2.16.3, 59 on 2.16.1, "
+    "when measured once, unseen, its session notes read as notes (session notes 30 of 40; journal lines 34 of 40) "
+    "(README_frozen40.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -435,6 +442,9 @@ ALARMS_MISSED = {
     "frozen39": "goal missed: 17 of 120 hard negatives of the thirty-ninth frozen batch flagged on risk 2.16.1 and on "
     "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen; 9, none at attempt, on h190's 2.16.3, "
     "seen (README_frozen39.md)",
+    "frozen40": "goal missed: 18 of 120 hard negatives of the fortieth frozen batch flagged on risk 2.16.3, 20 on 2.16.1 "
+    "(15.0 %; two notes at attempt on both: a mother's attempts, a toddler's sweets: KNOWN_ATTEMPT_ERRORS) when "
+    "measured once, unseen (README_frozen40.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -517,6 +527,8 @@ MEASURED_ALARMS = {
     # frozen39: measured once, unseen: 17 on risk 2.16.1 and on h185's 2.16.2 (README_frozen39.md)
     # frozen39: 9 false alarms on 2.16.3 (h190, seen)
     "frozen39": 9 / 120,
+    # frozen40: measured once, unseen: 20 on risk 2.16.1, 18 on 2.16.3 (README_frozen40.md)
+    "frozen40": 18 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -610,6 +622,8 @@ MEASURED_AT_LEVEL = {
     # frozen39: 44 on 2.16.1 and 46 on h185's 2.16.2 when measured once, unseen (README_frozen39.md)
     # frozen39: 67 at level on 2.16.3 (h190, seen)
     "frozen39": 67 / 80,
+    # frozen40: 48 on 2.16.1 and 54 on 2.16.3 when measured once, unseen (README_frozen40.md)
+    "frozen40": 54 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -665,6 +679,10 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
+    "frozen40-061": "a session note of the client's mother's history of suicide attempts ('Pt has no personal hx') read "
+    "at attempt when frozen40 was measured once, on 2.16.1 and 2.16.3 alike (README_frozen40.md)",
+    "frozen40-077": "a session note of a toddler who 'overdosed' on sweets read at attempt when frozen40 was measured "
+    "once, on 2.16.1 and 2.16.3 alike: someone else's, and a figure (README_frozen40.md)",
     # 2.16.2 (h185): frozen38-127 (a journal line of sweets, "overdosed on pick n mix", at attempt when frozen38 was
     # measured once, on 2.15.3 and 2.16.1 alike) is read as a figure: a sweet shop's names are things never a drug (seen)
     # 2.16.2 (h185): frozen38-197 (a journal line of trying to end things with a named person, a relationship, read at
