@@ -39,3 +39,20 @@ def lexicon_hits(text: str, kind: str) -> list[tuple[str, int, str | None]]:
 def lexicon_top(text: str, kind: str) -> int:
     """The highest level among the lexicon's hits on ``text`` as ``kind`` (0 where it has none)."""
     return max((level for _, level, _ in lexicon_hits(text, kind)), default=0)
+
+
+def seen_line(line_id: str) -> dict[str, str]:
+    """One line of a seen challenge batch by its id ("frozen38-127": ``tests/analysis_risk/challenge_frozen38.jsonl``)."""
+    import json
+    from pathlib import Path
+
+    batch = line_id.split("-")[0]
+    path = Path(__file__).resolve().parent / "analysis_risk" / f"challenge_{batch}.jsonl"
+    with path.open(encoding="utf-8") as handle:
+        return next(item for item in map(json.loads, handle) if item["id"] == line_id)
+
+
+def screened(text: str, kind: str) -> risk.RiskScreen:
+    """``risk.screen(text, kind)`` with the shipped sentence model (the test skipped where it is not installed)."""
+    sentence_model()
+    return risk.screen(text, kind)

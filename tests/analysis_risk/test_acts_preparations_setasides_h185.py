@@ -12,31 +12,17 @@ reaches the public screen without a TypeError."""
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
 from risk_model import lexicon_hits as _hits
 from risk_model import lexicon_top as _top
-from risk_model import sentence_model
+from risk_model import screened as _screen
+from risk_model import seen_line as _seen
 
 NOTE = "session_note"
 JOURNAL = "free_association"
-HERE = Path(__file__).resolve().parent
-
-
-def _seen(line_id: str) -> dict[str, str]:
-    batch = line_id.split("-")[0]
-    with (HERE / f"challenge_{batch}.jsonl").open(encoding="utf-8") as handle:
-        return next(item for item in map(json.loads, handle) if item["id"] == line_id)
-
-
-def _screen(text: str, kind: str) -> risk.RiskScreen:
-    sentence_model()
-    return risk.screen(text, kind)
 
 
 # --- 1. attempts told as acts -------------------------------------------------------------------------------------

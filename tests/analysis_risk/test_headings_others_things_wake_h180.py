@@ -11,26 +11,17 @@ history, hypothetical, someone else, fiction) where they apply; a cell held out 
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 
 from reverie.analysis import risk
 from reverie.analysis import risk_lexicon as lex
 from risk_model import lexicon_hits as _hits
 from risk_model import lexicon_top as _top
+from risk_model import seen_line as _seen
 from risk_model import sentence_model
 
 NOTE = "session_note"
 JOURNAL = "free_association"
-HERE = Path(__file__).resolve().parent
-
-
-def _seen(line_id: str) -> dict[str, str]:
-    batch = line_id.split("-")[0]
-    with (HERE / f"challenge_{batch}.jsonl").open(encoding="utf-8") as handle:
-        return next(item for item in map(json.loads, handle) if item["id"] == line_id)
 
 
 # --- 1. a risk heading on its own line above the act ------------------------------------------------------------
