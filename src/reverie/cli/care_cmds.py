@@ -533,11 +533,13 @@ def measure_history(course_id: CourseArg = None, user: UserOpt = None, client: C
 
 
 def _print_progress(progress: Any) -> None:
-    for change in progress.changes:
-        reliable = "reliable (Jacobson–Truax)" if change.jt_reliable else "not reliable (Jacobson–Truax)"
-        typer.echo(
-            f"{change.questionnaire.short_title}: {change.first} → {change.latest}, {change.change.value.replace('_', ' ')}, {reliable}"
+    for (
+        change
+    ) in progress.changes:  # the Scores page's sentence; the index named only where it reads otherwise
+        index = (
+            "" if change.jt_agrees else f" (the Jacobson–Truax index reads it as {_jt(change.jt_reliable)})"
         )
+        typer.echo(change.words + index)
     if progress.outcome is not None:
         outcome = progress.outcome
         typer.echo(
@@ -553,6 +555,10 @@ def _print_progress(progress: Any) -> None:
         else "Not enough scores yet to judge progress."
     )
     typer.echo(progress.check.rule_text)
+
+
+def _jt(reliable: bool) -> str:
+    return "reliable" if reliable else "not reliable"
 
 
 @measure_app.command("fhir")
