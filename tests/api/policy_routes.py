@@ -107,6 +107,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "insights_pdf": (Call("GET"), Call("GET", "client_view", target="client", query=lambda c: f"client={c}")),
     "client_insights": (Call("GET", "client_view"),),
     "erase": (Call("GET"),),  # POST would erase the actor's account
+    "erased": (Call("GET"),),  # what an erase left to say: only from the browser session that erased
     "account_settings": (Call("GET"), Call("POST", form=lambda _: {"time_zone": "Europe/Berlin"})),
     # --- course of therapy (reverie.care) ---------------------------------------------------------------------
     "care:courses": (Call("GET"),),
