@@ -1322,10 +1322,8 @@ def _everyday_alarms(
     out: dict[int, tuple[str, int, int]] = {}
     if any(h.level >= IDEATION for h in hits):  # told beside a risk phrase, the sentence is context: kept
         return out
-    for i, ((s, e), p, why) in enumerate(
-        zip(scored.spans, scored.probabilities, scored.blocked, strict=True)
-    ):
-        if p < threshold or why is not None or any(s <= h.start < e for h in hits):
+    for i, s, e in _raised_units(scored, scored.blocked, threshold):
+        if any(s <= h.start < e for h in hits):
             continue
         found = lex.everyday_word(text, s, e)
         if found is not None:
@@ -1363,8 +1361,8 @@ def _raised_units(
     scored: SentenceScores, blocked: Sequence[str | None], threshold: float
 ) -> Iterator[tuple[int, int, int]]:
     """``(index, start, end)`` of each unit the sentence model raises (its probability at ``threshold`` or above)
-    that no reason has blocked: what :func:`_scene_alarms`, :func:`_heading_alarms` and :func:`_narrowed_alarms`
-    each test with their own reading."""
+    that no reason has blocked: what :func:`_everyday_alarms`, :func:`_scene_alarms`, :func:`_heading_alarms` and
+    :func:`_narrowed_alarms` each test with their own reading."""
     for i, ((s, e), p, why) in enumerate(zip(scored.spans, scored.probabilities, blocked, strict=True)):
         if p >= threshold and why is None:
             yield i, s, e
