@@ -857,8 +857,12 @@ class LinkEndCloses:
                 f"Your records of the {plain_words(k.course.programme)} course from {day} become unreachable:"
                 f" {held}. Download its record first: the web's /courses/{k.course.id}/record/."
             )
-        out += [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        out += [f"Risk alert not acknowledged: {said}" for said in self.dated_alerts(zone)]
         return out
+
+    def dated_alerts(self, zone: tzinfo) -> list[str]:
+        """Each open alert by its date and urgency, never its content ("raised 7 Dec 2026, urgency: high")."""
+        return [_alert_dated(a, zone) for a in self.alerts]
 
 
 def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:
