@@ -60,7 +60,13 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         ],
         "values": request.POST
         if request.method == "POST"
-        else {"timezone": local_time.zone_name(user_of(request)), "weekly": "1"},
+        else {
+            "timezone": local_time.zone_name(user_of(request)),
+            "weekly": "1",
+            "client": request.GET.get(
+                "client", ""
+            ),  # chosen from the caseload's linked client; only preselects
+        },
     }
 
 

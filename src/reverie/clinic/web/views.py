@@ -87,8 +87,13 @@ def home(request: HttpRequest) -> HttpResponse:
         week = timezone.now() + timedelta(days=7)
         folded = len(cases) > FEW_CASES
         pairs = people.active_pairs(user)
+        course_of = {}  # each linked client's open course, the oldest first (caseload's order within a client)
+        for c in sorted(cases, key=lambda c: c.course.first_start, reverse=True):
+            course_of[c.course.client_id] = c.course
         context = {
             "pairs": pairs,
+            # each linked client's name opens their course, or "Set up a course" for them (review r133 fault 3)
+            "linked": [(p, course_of.get(p.client_id)) for p in pairs],
             "cases": cases,
             "folded": folded,
             "attention": [
