@@ -34,3 +34,32 @@ def test_browser_a_linked_client_without_a_course_opens_set_up_a_course_on_a_pho
     assert phone.locator("select#client").input_value() == client.username
     _fits(phone, "set up a course")
     phone.screenshot(path=str(tmp_path / "set-up-a-course-chosen-360.png"), full_page=True)
+
+
+def test_browser_the_refused_forms_alert_line_says_a_saved_phq9_followed_on_a_phone(
+    phone: Any, live_server: Any, paired: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """h187 left: the refused PHQ-9's alert line says that a saved PHQ-9 followed, and still fits 360 px."""
+    from datetime import timedelta
+    from zoneinfo import ZoneInfo
+
+    from django.utils import timezone
+
+    from reverie.care.services import measures
+    from reverie.care.services.course import CourseDraft, create_course
+    from reverie.errors import InvalidInput
+
+    client, therapist = paired
+    first = (timezone.now().astimezone(ZoneInfo("Europe/London")) + timedelta(days=2)).replace(
+        hour=10, minute=0, second=0, microsecond=0, tzinfo=None
+    )
+    create_course(therapist, CourseDraft(client.username, "dit", first, "Europe/London"))
+    with pytest.raises(InvalidInput):
+        measures.submit(client, "phq9", [7] + [1] * 7 + [1], session_number=1)
+    measures.submit(client, "phq9", [1] * 8 + [2], session_number=1)
+    _sign_in_as(phone, therapist, live_server)
+    phone.goto("/alerts/")
+    text = phone.locator("main").inner_text()
+    assert "the form was not saved" in text and "a saved PHQ-9 followed on" in text
+    _fits(phone, "alerts")
+    phone.screenshot(path=str(tmp_path / "alerts-saved-followed-360.png"), full_page=True)
