@@ -63,3 +63,25 @@ def test_browser_the_refused_forms_alert_line_says_a_saved_phq9_followed_on_a_ph
     assert "the form was not saved" in text and "a saved PHQ-9 followed on" in text
     _fits(phone, "alerts")
     phone.screenshot(path=str(tmp_path / "alerts-saved-followed-360.png"), full_page=True)
+
+
+def test_browser_the_days_off_hint_on_the_course_page_on_a_phone(
+    phone: Any, live_server: Any, paired: tuple[Any, Any], tmp_path: Path
+) -> None:
+    """Review r133 11(d): sessions on 24 and 31 Dec give the course page one plain hint, and it still fits 360 px."""
+    from datetime import datetime
+
+    from reverie.care.services.course import CourseDraft, create_course
+
+    client, therapist = paired
+    course = create_course(
+        therapist, CourseDraft(client.username, "dit", datetime(2030, 12, 17, 10), "Europe/London")
+    )
+    _sign_in_as(phone, therapist, live_server)
+    phone.goto(f"/courses/{course.id}/")
+    assert (
+        "Some sessions fall on days many people take off: 24 Dec, 31 Dec."
+        in phone.locator("main").inner_text()
+    )
+    _fits(phone, "course page")
+    phone.screenshot(path=str(tmp_path / "course-days-off-hint-360.png"), full_page=True)
