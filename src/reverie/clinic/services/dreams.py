@@ -22,7 +22,7 @@ from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
 from reverie.clinic.services.journal import EntryView
 from reverie.clinic.services.local_time import local_date
-from reverie.errors import InvalidInput, PermissionDenied
+from reverie.errors import IntegrityError, InvalidInput, PermissionDenied
 from reverie.insights.ccrt import CATCH_ALL_ROLE
 from reverie.insights.shown import counted_of
 
@@ -84,7 +84,10 @@ def _came_back(entries: list[Entry], client: User) -> CameBack | None:
     for entry in entries:
         if entry.kind not in DREAM_KINDS:
             continue
-        view = _view(entry, with_attachments=False)
+        try:
+            view = _view(entry, with_attachments=False)
+        except IntegrityError:  # an altered entry: its own page says so; the series goes on without it
+            continue
         if not view.unreadable and came_back(view.body, view.tags):
             said.append((str(entry.id), local_date(entry.happened_at, client)))
     return CameBack(sorted(said, key=lambda d: (d[1], d[0]))) if said else None
