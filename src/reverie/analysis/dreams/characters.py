@@ -494,9 +494,25 @@ def _lower_case_name(token: Any) -> bool:
         word in words for words in (lx.PERSON_NOUNS, lx.ANIMALS, lx.CREATURES, lx.PLACES, lx.BODY_PARTS)
     ):
         return False
-    if word in lx.FIRST_NAMES or token.ent_type_ == "PERSON":
+    if word in lx.FIRST_NAMES or _person_entity(token):
         return True
     return token.lemma_.lower() == word and word not in _english_words()
+
+
+def _person_entity(token: Any) -> bool:
+    """Whether spaCy's entity reader takes the token for a person. The analysis runs it only on sentences holding
+    a proper noun (``document._entities``), and a lower-case name is no proper noun to the tagger ("my sister
+    lena": "lena" a NOUN), so a sentence it did not read is read here, alone, as the whole-text pipeline would."""
+    if token.ent_type_:
+        return bool(token.ent_type_ == "PERSON")
+    from reverie.analysis.document import load_spacy
+
+    sentence = token.sent
+    try:
+        read = load_spacy().get_pipe("ner")(sentence.as_doc())
+    except (KeyError, ValueError, OSError):
+        return False
+    return bool(read[token.i - sentence.start].ent_type_ == "PERSON")
 
 
 @lru_cache(maxsize=1)
