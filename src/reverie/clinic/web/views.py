@@ -287,9 +287,11 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
         return drafts.shown_back(request, carried, message=drafts.WRITER_MUST_SIGN_IN)
     if carried.owner is not None and carried.owner != user.pk:
-        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
-    if carried.owner is None:
-        return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
+        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS, heading=drafts.HEADING_NOT_YOURS)
+    if carried.owner is None:  # whose it is, no one knows: never "your text" (review r135 fault 5)
+        return drafts.shown_back(
+            request, carried, message=drafts.UNKNOWN, can_save=True, heading=drafts.HEADING_UNKNOWN
+        )
     # the words are this account's: the form's own next step first, before any press (a risk answer screened, a
     # check-in answered: docs/usage.md)
     resumed = drafts.resumed(request, user, carried)
@@ -387,7 +389,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         signed_in = request.user.is_authenticated
         return render(request, "reverie/logout.html") if signed_in else redirect("login")
+    draft = drafts.from_login(
+        request.POST
+    )  # words kept for someone else, sealed: to the sign-in page, for them
     logout(request)
+    if draft:
+        context = {"form": LoginForm(), **drafts.login_context(draft)}
+        return drafts.login_page(request, "reverie/login.html", context)
     return redirect("login")
 
 
