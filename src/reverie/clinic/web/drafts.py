@@ -698,7 +698,8 @@ def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> li
     return chosen
 
 
-SAVED_AS_CHOSEN = "Saved as chosen; to change them, edit the entry once it is saved."
+# says what will be saved, on pages headed "Not saved yet" (review r135 fault 7: it said "Saved as chosen")
+SAVED_AS_CHOSEN = "These are saved with your words when you press the button; to change them, edit the entry once it is saved."
 KIND_STAYS = "An entry keeps the kind it was first saved as."
 
 
