@@ -34,6 +34,7 @@ urlpatterns = [
     path("journal/<str:entry_id>/edit/", views.edit, name="edit"),
     path("journal/<str:entry_id>/again/", views.save_again, name="save_again"),
     path("journal/<str:entry_id>/history/", views.history, name="history"),
+    path("journal/<str:entry_id>/history/<int:number>/back/", views.revert_version, name="revert_version"),
     path("journal/<str:entry_id>/fit/", entry_fit, name="entry_fit"),
     path("journal/<str:entry_id>/share/", views.share, name="share"),
     path("journal/<str:entry_id>/trash/", views.trash, name="trash"),

@@ -770,6 +770,43 @@ def history(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResponse:
+    """ "Go back to this version" (review r135 fault 8): asks first, on a page of its own, showing that version; the
+    press saves it as a new version (nothing deleted, the current one kept among the earlier versions), refused like
+    an edit when the entry changed since the page was opened."""
+    user = _user(request)
+    current = journal.get_entry(user, entry_id)
+    shown = versions.shown_versions(current, journal.revisions(user, entry_id))
+    version = next((v for v in shown if v.number == number), None)
+    if version is None:
+        raise NotFound("No such version of this entry.")
+    context: dict[str, Any] = {"entry": current, "version": version, "base_revision": current.revision}
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            base = int(request.POST.get("base_revision", ""))
+        except ValueError:
+            base = None
+        try:
+            _, changed = journal.revert_to(user, entry_id, number, base_revision=base)
+        except StaleEdit:
+            context["changed_meanwhile"] = True
+            return render(request, "reverie/revert_confirm.html", context, status=409)
+        except InvalidInput as exc:
+            context["refused"] = exc.message
+            return render(request, "reverie/revert_confirm.html", context, status=400)
+        messages.success(
+            request,
+            f"Version {number} is back, saved as the current version. The one it replaced is kept among the earlier"
+            " versions."
+            if changed
+            else f"The entry already holds what version {number} held: nothing changed.",
+        )
+        return redirect("entry", entry_id=entry_id)
+    return render(request, "reverie/revert_confirm.html", context)
+
+
+@login_required
 @require_POST
 def share(request: HttpRequest, entry_id: str) -> HttpResponse:
     try:
