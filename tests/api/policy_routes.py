@@ -101,6 +101,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     # asked only (the confirmation page): a confirmed call removes the file and flashes its message
     "attachment_remove": (Call("POST", OWN_LIVE),),
     "export": (Call("GET"), Call("POST", form=lambda _: {"format": "json"})),
+    "import_journal": (Call("GET"), Call("POST", upload=True)),
     "pair": (
         Call("GET"),
         Call("POST", "pair_member", target="pair", form=lambda pid: {"action": "end", "pair": pid}),

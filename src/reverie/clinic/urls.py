@@ -45,6 +45,7 @@ urlpatterns = [
     path("attachments/<str:attachment_id>/", views.attachment, name="attachment"),
     path("attachments/<str:attachment_id>/remove/", views.attachment_remove, name="attachment_remove"),
     path("export/", views.export, name="export"),
+    path("import/", views.import_page, name="import_journal"),
     path("pair/", views.pair, name="pair"),
     path("safety/", views.safety, name="safety"),
     path("insights/", insight_views.my_insights, name="insights"),

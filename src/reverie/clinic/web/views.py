@@ -944,6 +944,40 @@ def export(request: HttpRequest) -> HttpResponse:
 
 @login_required
 @require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Bring entries back from a Reverie file (review r135 fault 6: the export page promised a read-back only the
+    command line had): the same service as `reverie journal import` (``portability.import_journal``: nothing
+    overwritten, an entry already here skipped, every imported entry screened as it is saved, a check-in raised as
+    after any save), a file up to the attachment limit (a larger one: the command line). Reverie's Markdown export
+    is refused in plain words: it is the reading copy."""
+    from reverie.journal.interchange import MARKDOWN_NOT_IMPORTED
+
+    user = _user(request)
+    if not user.is_client:
+        raise NotFound("Only a client's own journal takes an import.")
+    if request.method == "GET":
+        return render(request, "reverie/import.html", {})
+    sent = request.FILES.get("file")
+    if sent is None:
+        error = (
+            "Choose the Reverie file (.json) of an export to bring its entries back. Nothing was imported."
+        )
+        return render(request, "reverie/import.html", {"error": error}, status=400)
+    if str(sent.name or "").lower().endswith((".md", ".markdown")):
+        return render(request, "reverie/import.html", {"error": MARKDOWN_NOT_IMPORTED}, status=400)
+    try:
+        data = sent.read()
+        report = portability.import_journal(user, data)
+    except TooLarge as exc:  # over the upload limit: the command line takes it
+        said = exc.message.replace("Nothing was saved.", "Nothing was imported.")
+        return render(request, "reverie/import.html", {"error": said}, status=413)
+    except InvalidInput as exc:  # the file's own fault: said, nothing imported
+        return render(request, "reverie/import.html", {"error": exc.message}, status=400)
+    return render(request, "reverie/import.html", {"report": report})
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
 def pair(request: HttpRequest) -> HttpResponse:
     from reverie.care.services.alerts import THERAPIST_SEES  # the one wording of what a linked therapist sees
 
