@@ -54,6 +54,11 @@
     } catch (e) {
       /* another origin: stay at this address */
     }
+    // as a page the browser loaded itself: at its top, focus where the page asks for it (a refused box's
+    // autofocus: a document written into this one does not take it on its own)
+    window.scrollTo(0, 0);
+    var asked = document.querySelector("[autofocus]");
+    if (asked && typeof asked.focus === "function") asked.focus();
   }
 
   function send(form, submitter) {
