@@ -57,3 +57,37 @@ def test_the_next_account_sees_none_of_the_words_and_the_writer_gets_them(phone:
     page.wait_for_url("**/journal/*/")
     assert [v.body for v in journal.list_entries(ann)] == [WORDS]
     assert Entry.objects.filter(client=ben).count() == 0
+
+
+def test_another_tab_s_sign_in_never_shows_the_words_to_the_next_account(phone: Any, make_user: Any) -> None:
+    """The usual path: Ben signs out Ann and in as himself in another tab (the form's token rotates), then Ann's tab
+    presses Save. The refused form showed Ann's words to Ben; now they are sealed for Ann on the sign-in page, and
+    Ann signing in there gets them back."""
+    from reverie.clinic.models import Entry
+    from reverie.clinic.services import journal
+
+    page = phone
+    ann = make_user("ann2")
+    ben = make_user("ben2")
+    sign_in(page, "ann2")
+    page.fill("#id_body", WORDS)
+    other = page.context.new_page()
+    other.goto("/")
+    # "Log out" in the menu (closed at 360 px): its form sent as the button would
+    other.evaluate("() => document.querySelector('form[action=\"/logout/\"]').requestSubmit()")
+    other.wait_for_selector("#id_username")
+    _log_in(other, "ben2")
+    other.wait_for_selector("#id_body")
+    other.close()
+
+    page.click("form.write button[type=submit]")
+    page.wait_for_selector("#id_username")
+    assert WORDS not in page.content()
+    assert "sealed in this page for the person who wrote it" in page.inner_text("main")
+    shot_if_asked(page, "shared-phone-4-other-tab-sign-in")
+    assert Entry.objects.filter(client=ben).count() == 0
+    _log_in(page, "ann2")
+    page.locator("button", has_text="Save it now").wait_for()
+    page.click("button:has-text('Save it now')")
+    page.wait_for_url("**/journal/*/")
+    assert [v.body for v in journal.list_entries(ann)] == [WORDS]

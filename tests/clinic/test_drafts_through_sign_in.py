@@ -220,3 +220,20 @@ def test_the_forms_own_mark_binds_the_words_to_one_press_when_the_session_is_gon
     assert back.status_code == 200 and b"Save it now" in back.content and not journal.list_entries(lea)
     assert web.post("/write/", {**dict(back.context["hidden"]), "body": WORDS}).status_code == 302
     assert [v.body for v in journal.list_entries(lea)] == [WORDS]
+
+
+def test_a_refused_form_token_never_shows_the_words_to_the_next_account(make_user: Any) -> None:
+    """The usual path on a shared phone (review r135 fault 5): Ben signs in in another tab, which rotates the form's
+    token, and Ann's Save is refused by the CSRF check first. The refused-form page showed Ann's words to Ben; now
+    they are sealed for Ann, shown to no one, and nothing is saved."""
+    ann = make_user("csrf-ann")
+    ben = make_user("csrf-ben")
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(ann)
+    found = re.search(rb'name="writer" value="([^"]+)"', web.get("/write/").content)
+    assert found is not None
+    web.force_login(ben)
+    refused = web.post("/write/", {"kind": "dream", "body": WORDS, "writer": found.group(1).decode()})
+    assert refused.status_code == 403 and WORDS.encode() not in refused.content
+    assert b'name="draft__sealed"' in refused.content
+    assert Entry.objects.filter(client__in=[ann, ben]).count() == 0
