@@ -19,6 +19,9 @@ def sign_in(page: Any, username: str) -> None:
     page.fill("#id_password", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_selector("#id_body")
+    # the page's scripts (entry_kind.js, feelings.js, send_kept.js) run after #id_body is parsed: a control used before
+    # they run changes nothing they listen for (a mindful choice chosen on a loaded machine opened no fold-out)
+    page.wait_for_load_state("load")
 
 
 def signed_in_to_write(page: Any, make_user: Any, name: str) -> None:
