@@ -2709,9 +2709,23 @@ FIELD_LINE = re.compile(
 )
 
 
+# 2.16.4 (h191, frozen40-017): a field left unasked, with its reason at most ("Suicidal ideation:\nNot asked - pt left
+# early."): nothing is told of the client's risk
+UNASKED_ANSWER = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:not\s+(?:asked|assessed|explored|screened|covered|completed|discussed|done)|"
+    r"deferred|unable\s+to\s+(?:assess|ask|complete))\b[\s\-\u2013\u2014,;:(]*(?:(?:as|because|due\s+to|since)\s+)?"
+    r"(?:(?:pt|client|cl|she|he|they|yp)\s+)?(?:left\s+early|had\s+to\s+leave(?:\s+early)?|ran\s+out\s+of\s+time|"
+    r"time\s+ran\s+out|(?:session\s+)?(?:ended|cut\s+short)(?:\s+early)?|declined\s+to\s+continue|to\s+follow|"
+    r"next\s+(?:session|time|appt|appointment)|time|lack\s+of\s+time)?[\s.)]*$"
+)
+
+
 def nil_answer(answer: str) -> bool:
     """2.16.1 (h183): ``answer`` (normalised) opens with a nil return and tells nothing more in its first sentence
     than words that qualify it ("Denies, current and lifetime.", "No.", "N/A", "no concerns")."""
+    first_line = answer.split("\n", 1)[0]
+    if UNASKED_ANSWER.match(first_line) is not None:
+        return True
     m = NIL_ANSWER.match(answer)
     if m is None:
         return False
@@ -2788,6 +2802,7 @@ def heading_only(norm: str, start: int, end: int) -> bool:
             or _denial_only(part)
             or nil_answer(part)
             or _admin_only(part)
+            or _history_closed(part)
         ):
             return False
         found = True
@@ -2819,7 +2834,12 @@ ADMIN_ONLY = re.compile(
     r"(?:re)?(?:booked|offered|sent|cancelled)|rebooked|re-booked|cancelled|no\s+show|(?:given|provided|gave|offered|"
     r"shared)\s+(?:the\s+|a\s+|her\s+|his\s+|them\s+)?(?:samaritans|crisis|shout|helpline|safety\s+plan|leaflets?|"
     r"contact)\b(?:[\s,&/]+(?:and\s+)?(?:the\s+|a\s+)?(?:samaritans|crisis|shout|helpline|line|card|cards|number|"
-    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*)(?P<rest>[^\n]*)"
+    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*"
+    # 2.16.4 (h191, frozen40-155): an item awaited from elsewhere ("Collateral from school pending.")
+    r"|(?:collateral|records|report|reports|letter|bloods|results?|referral|notes|information|info)\s+(?:from|to)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+){1,2}?(?:pending|requested|awaited|to\s+follow|chased|outstanding)"
+    r"|(?:collateral|records|report|bloods|results?|referral)\s+(?:pending|requested|awaited|to\s+follow|outstanding))"
+    r"(?P<rest>[^\n]*)"
 )
 ADMIN_REST = words(
     "today yesterday letter sent rebooked re-booked booked for at end of the session mon tues wed thurs fri next week "
@@ -2832,6 +2852,25 @@ def _admin_only(part: str) -> bool:
     more than its own words after it."""
     m = ADMIN_ONLY.match(part)
     return m is not None and all(w in ADMIN_REST for w in WORD.findall(m.group("rest")))
+
+
+# 2.16.4 (h191, frozen40-029): a note's history told and closed by the years without it ("Remote hx DSH (cutting) age
+# 15, none in 20 yrs.", "Hx of OD 2010, nil since"), nothing of now in it: the sentence model's alarm on it alone
+# decides nothing (the lexicon still reads its phrase, as history)
+HISTORY_TOLD = re.compile(
+    r"[ \t]*(?:(?:remote|distant|old|past|previous|prior|historic(?:al)?|childhood)\s+)?(?:hx|history)\b"
+)
+
+
+def _history_closed(part: str) -> bool:
+    """``part`` opens on a history ("Remote hx …") closed by the time without it (:data:`HISTORY_CLOSED`: "none in 20
+    yrs", "nil since"), told in one sentence, nothing of now in it (:data:`REPORTED_NOW`)."""
+    return (
+        HISTORY_TOLD.match(part) is not None
+        and HISTORY_CLOSED.search(part) is not None
+        and len(re.findall(r"[.;!?](?=\s+\S)", part)) == 0
+        and REPORTED_NOW.search(part) is None
+    )
 
 
 def _act_heading(line: str) -> bool:
@@ -3080,7 +3119,9 @@ H185_ATTEMPT_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_jumped_injured",
         ATTEMPT,
-        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)",
+        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)"
+        # 2.16.4 (h191, frozen40-101): the jump as a time clause ("after I jumped, I spent 6 weeks in hospital")
+        r"|\b(?:after|since|when|the\s+day|the\s+night)\s+(?:i|she|he)\s+jumped(?=\s*,)",
     ),
 )
 # the same ingestion told with its intent to die denied ("to 'switch off' — not to die, per pt"): self-poisoning
@@ -3293,7 +3334,7 @@ H190_RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:told|said\s+to|texted|messaged)\s+(?:my\s+|the\s+)?[\w']+(?:\s+[\w']+){0,2}?\s*,?\s*:?\s*"
         r"[\"'\u201c\u2018][^\"\u201d\u2019\n]{0,40}?\b(?:die|dead|alive|kill\s+myself|end\s+it|be\s+here|wake\s+up)\b"
-        r"[^\"\u201d\u2019\n]{0,20}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
+        r"[^\"\u201d\u2019\n]{0,60}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
         r"meant\s+(?:it|every\s+word)\b",
     ),
     _rule(
@@ -3525,14 +3566,219 @@ H190_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H190_RULES
-# the rules whose match holds the client's own word for the act, read as the client's whoever found it
-H190_OWN_IN_NOTE = frozenset({"note_ligature_tied_admitted"})
+# 2.16.4 (h191, frozen40 seen on 2.16.3): its unflagged genuine lines and its attempts read below their level, by
+# mechanism (form × voice), each read only with its object or its act. 1. attempts told by their method and what came
+# after: a car's exhaust tried, a poison ingested, self-inflicted wounds with the intent to die, found unresponsive
+# beside empty packs, an act owned and meant ("I did it. I meant it. I'm still here."), "tried to go" and found,
+# woken in intensive care from the drug one took, a note's attempt field answered yes; 2. preparatory acts: found with
+# a ligature or a rope tied, talked down from a height or climbed back over, the tallest heights looked up with no
+# fence, letters to each of them kept back, a gift with a cover story denied, means carried "just in case" or
+# stockpiled in a count, a date set beside affairs settled or picked so as not to spoil another's day; 3. self-harm
+# acts: self-inflicted wounds, a note's act under a self-harm label, a sharpener's blade taken out again.
+H191_HEIGHT = (
+    r"(?:bridge|viaduct|roof|rooftop|multi-?storey|cliffs?|cliff\s+edge|balcony|overpass|flyover|car\s+park|"
+    r"parapet|tower\s+block|ledge)"
+)
+H191_WOUND = r"(?:lacs?|lacerations?|wounds?|cuts?|incisions?|stab\s+wounds?|burns?|injur(?:y|ies))"
+H191_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_exhaust_tried",
+        ATTEMPT,
+        r"\b(?:tried|attempted|attempt|attempting|trying)\b[^.\n]{0,20}?\b(?:with|via|using|by)\s+(?:the\s+|a\s+|my\s+|"
+        r"her\s+|his\s+|their\s+)?(?:car'?s?\s+)?(?:exhaust(?:\s+fumes)?|hose(?:pipe)?\s+(?:from|on|to)\s+(?:the\s+)?"
+        r"exhaust)\b(?!\s+(?:clamp|pipe\s+(?:fix|repair)|system|repair|fix|bracket|gasket|tape|paste))",
+    ),
+    _rule(
+        "attempt_poison_ingested",
+        ATTEMPT,
+        r"\b(?:ingest(?:ed|ing)?|drank|drinking|drunk|swallowed|swallowing|downed)\s+(?:some\s+|a\s+(?:bottle|cup|"
+        r"glass|mouthful)\s+of\s+|the\s+|a\s+lot\s+of\s+)?(?:antifreeze|anti-freeze|bleach|weedkiller|weed\s+killer|"
+        r"paraquat|rat\s+poison|pesticide|insecticide|drain\s+cleaner|screenwash|methanol|ethylene\s+glycol|"
+        r"white\s+spirit)\b(?![^\n]{0,80}\b(?:accident\w*|by\s+mistake|mistook|thought\s+it\s+was|toddler|"
+        r"child|baby|kid|dog|cat|puppy)\b)",
+    ),
+    _rule(
+        "attempt_self_inflicted_intent",
+        ATTEMPT,
+        r"(?<!\bnot\s)\bself[\s-]?inflicted\s+(?:\w+\s+){0,3}?"
+        + H191_WOUND
+        + r"\b(?=[^\n]{0,100}\b(?:intent\s+to\s+die|"
+        r"suicidal\s+intent|wanted\s+to\s+die|intended\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+life|"
+        r"(?:states?|stated|said|reports?)\s+(?:\w+\s+)?intent)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "self_inflicted_wounds",
+        BEHAVIOR,
+        r"(?<!\bnot\s)(?<!\?\s)\bself[\s-]?inflicted\s+(?:\w+\s+){0,3}?" + H191_WOUND + r"\b"
+        r"|\b" + H191_WOUND + r"\b[^.\n]{0,50}?(?<!\bnot\s)(?<!\?\s)\bself[\s-]?inflicted\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_harm_label_act",
+        BEHAVIOR,
+        r"(?<![^\n])[ \t]*(?:dsh|sh|self[\s-]?harm|nssi)[ \t]*[:\-\u2013][ \t]*(?:\w+\s+){0,2}?(?:burns?|burning|burnt|"
+        r"cuts?|cutting|lacs?|lacerations?|scratch\w*|scald\w*)\s+(?:(?:to|on|of|across)\s+)?(?:(?:l|r|left|right|both|"
+        r"inner|outer|upper|lower|bilateral)\s+)*(?:forearms?|wrists?|thighs?|arms?|legs?|stomach|abdomen|hands?|"
+        r"chest|ankles?|hips?)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "harm_sharpener_opened",
+        BEHAVIOR,
+        r"\b(?:opened|took\s+apart|broke\s+(?:open|apart)|unscrewed|took\s+the\s+blade\s+out\s+of)\s+(?:the\s+|a\s+|my\s+)?"
+        r"(?:pencil\s+)?sharpener\b(?=[^\n]{0,80}\b(?:again|back\s+to\s+(?:zero|day\s+(?:one|1|0))|days?\s+"
+        r"(?:gone|clean|wasted)|relaps\w*|streak)\b)",
+    ),
+    _rule(
+        "attempt_found_unresponsive_means",
+        ATTEMPT,
+        r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}?(?:unresponsive|unconscious|collapsed|obtunded|not\s+breathing)\b"
+        r"(?=[^\n]{0,80}\b(?:empty\s+(?:blister\s+)?(?:packs?|packets?|bottles?|boxes)|blister\s+packs|"
+        r"(?:pill|tablet)\s+(?:packets?|bottles?)|ligature|note\s+beside)\b)",
+    ),
+    _rule(
+        "found_with_ligature",
+        BEHAVIOR,
+        r"\bfound\s+(?:pt|cl|client|patient|yp|her|him|them|me)\s+(?:\w+\s+){0,4}?(?:w/|with)\s+(?:a\s+|the\s+|her\s+|"
+        r"his\s+|my\s+|their\s+)?(?!(?:skipping|jump|jumping|tow|climbing|washing|bungee|dog|karate|judo|seat)\s)"
+        r"(?:\w+\s+)?(?:ligature|noose|rope|belt|cord|flex)\b"
+        r"(?![^\n]{0,40}\b(?:swing|ladder|course|climbing|toy|gym|exercis\w*|class|game|play\w*|trousers|jeans)\b)"
+        r"|\b(?:pt|cl|client|patient|yp|she|he|they|i)\s+(?:was\s+|were\s+|got\s+)?found\s+(?:\w+\s+){0,4}?"
+        r"(?:w/|with)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:\w+\s+)?(?:ligature|noose)\b",
+    ),
+    _rule(
+        "attempt_tried_to_go_found",
+        ATTEMPT,
+        r"\b(?:tried|attempted)\s+to\s+(?:go|do\s+it|end\s+it|check\s+out|not\s+be\s+here)\b"
+        r"(?!\s+(?:to|out|home|back|for|and|there|in|on|up|down|away|shopping|with|through))"
+        r"(?=[^\n]{0,80}\b(?:found\s+me|called\s+(?:911|999|112|000|an\s+ambulance|the\s+ambulance)|"
+        r"woke\s+up\s+in\s+(?:hospital|icu|a&e|the\s+er|resus))\b)",
+    ),
+    _rule(
+        "attempt_woke_from_drug",
+        ATTEMPT,
+        r"\bwoke\s+(?:up\s+)?in\s+(?:icu|itu|intensive\s+care|resus|hospital|a&e|the\s+er)\b(?=[^\n]{0,100}\b"
+        r"(?:from|after)\s+(?:the|all\s+the|my|all\s+my)\s+(?:\w+\s+)?(?:insulin|pills|tablets|meds|"
+        + NOTE_DRUG
+        + r")\s+"
+        r"i\s+(?:took|injected|swallowed|had\s+taken|had\s+injected|downed)\b)"
+        r"(?![^\n]{0,100}\b(?:accident\w*|by\s+mistake|wrong\s+dose|hypo)\b)",
+    ),
+    _rule(
+        "attempt_owned_meant",
+        ATTEMPT,
+        r"\bi\s+did\s+it\b[\s.,!;\-]*(?:and\s+)?i\s+(?:really\s+)?meant\s+it\b[^\n]{0,40}?\b(?:i'?m\s+still\s+here|"
+        r"still\s+alive|i\s+survived|i\s+woke\s+up)\b",
+    ),
+    _rule(
+        "note_attempt_field_yes",
+        ATTEMPT,
+        r"(?<![^\n])[ \t]*(?:[-*\u2022][ \t]*|q?\d{1,2}[.)][ \t]*)?(?:actual\s+|suicide\s+|suicidal\s+)?attempts?"
+        r"(?:[ \t]+(?:in|within)[ \t]+(?:the[ \t]+)?(?:last|past)[ \t]+\w+[ \t]+(?:days?|weeks?|wks?|months?|mths?|"
+        r"years?|yrs?)|[ \t]+since[ \t]+last[ \t]+(?:review|appt|appointment|contact|session))?[ \t]*[:?\-][ \t]*"
+        r"\n?[ \t]*(?:yes|y|positive|\+ve|endorsed)\b",
+        kinds=SESSION_KINDS,
+    ),
+    # talked down from a height or climbed back over: the writer's own ("talked me down", "I climbed back over"),
+    # never someone else talked down ("I talked him down"); in a note the client ("talked down by officer")
+    _rule(
+        "prep_talked_down_height",
+        BEHAVIOR,
+        r"\b"
+        + H191_HEIGHT
+        + r"\b[^\n]{0,80}?\b(?:talked\s+me\s+(?:down|back|round|off)|(?:i\s+was|i\s+got|got)\s+"
+        r"talked\s+down|talked\s+to\s+me\s+(?:until|till|til)\s+i\s+(?:climbed|got|stepped|came)\s+back|i\s+"
+        r"(?:climbed|got|stepped|came)\s+back\s+over)\b"
+        r"(?![^\n]{0,60}\b(?:cat|kitten|ball|kite|photo\w*|gutter|tiles|aerial|repair\w*|price)\b)",
+    ),
+    _rule(
+        "note_talked_down_height",
+        BEHAVIOR,
+        r"\b" + H191_HEIGHT + r"\b[^\n]{0,80}?\b(?:talked\s+(?:pt|cl|client|patient|yp|her|him|them)\s+down|"
+        r"talked\s+down\s+by|(?:pt|cl|client|she|he|they)\s+(?:climbed|got|stepped|came)\s+back\s+over)\b"
+        r"(?![^\n]{0,60}\b(?:cat|kitten|ball|kite|photo\w*|gutter|tiles|aerial|repair\w*|price)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "prep_heights_looked_up",
+        BEHAVIOR,
+        r"\b(?:looked\s+up|looking\s+up|googled|googling|searched(?:\s+for)?|researched|checked\s+out)\s+(?:the\s+)?"
+        r"(?:tallest|highest)\s+(?:bridges?|car\s+parks?|buildings?|multi-?storeys?|cliffs?|towers?|blocks?|roofs?)\b"
+        r"(?=[^\n]{0,80}\b(?:no\s+(?:fence|fencing|barrier|railings?|netting|bars)|near\s+me|in\s+town|nearby|round\s+"
+        r"here|local|drop|how\s+high)\b)(?![^\n]{0,80}\b(?:in\s+the\s+world|photo\w*|drone|project|view|skyline)\b)",
+    ),
+    _rule(
+        "prep_letters_kept_back",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write)\s+(?:a\s+)?(?:letters?|notes?|cards?)(?=\s+(?:to|for)\s+(?:each\s+of\s+(?:them|"
+        r"my\s+\w+)|everyone|all\s+of\s+them|(?:my|her|his|their)\s+(?:kids|children|family|parents|mum|dad|"
+        r"sisters?|brothers?|partner|wife|husband|sons?|daughters?))\b)(?=[^\n]{0,140}\b(?:not\s+sending|won'?t\s+send|"
+        r"not\s+(?:going\s+)?to\s+send|not\s+sent|for\s+(?:after|when\s+i'?m\s+gone)|hid|hidden|under\s+(?:my|her|his)|"
+        r"to\s+be\s+found|when\s+i'?m\s+gone)\b)(?![^\n]{0,100}\b(?:thank\w*|christmas|birthday|santa|pen\s?pal|"
+        r"complaint|council|application)\b)",
+    ),
+    _rule(
+        "prep_gift_cover_story",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|handed|rehomed)\s+(?:away\s+)?(?:the\s+|my\s+|our\s+|her\s+|his\s+)?[a-z]+\s+to\s+"
+        r"[a-z]+\b[^\n]{0,60}?\btold\s+(?:her|him|them|everyone|my\s+\w+)\s+(?:it\s+was|that\s+it\s+was|it'?s)\s+"
+        r"(?:because|for|due)\b[^\n]{0,60}?\b(?:it\s+wasn'?t|it\s+isn'?t|it\s+was\s+not|that'?s\s+not\s+(?:true|why|"
+        r"the\s+reason)|not\s+the\s+(?:real\s+)?reason|a\s+lie|i\s+lied)\b",
+    ),
+    _rule(
+        "prep_means_kept",
+        BEHAVIOR,
+        r"\b(?:carrying|carries|carried|been\s+carrying|keeping|keeps|kept|hiding|hid|hidden|stashed|stashing)\s+"
+        r"(?:around\s+)?(?:a|an|the|her|his|my|their)\s+(?:\w+\s+)?(?:bag|box|bottle|packet|pack|stash|supply|tub)\s+of\s+"
+        r"(?:\w+\s+)?(?:pills|tablets|tabs|meds|medication|"
+        + NOTE_DRUG
+        + r")\b(?=[^\n]{0,40}\b(?:just\s+in\s+case|"
+        r"in\s+case)\b)"
+        r"|\b(?:stockpiled|stockpiling|hoarded|hoarding|stashed|saved\s+up)\s+(?:approx\.?\s+|approximately\s+|about\s+|"
+        r"around\s+|~\s*|over\s+)?(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:\w+\s+){0,2}?(?:meds|medication|"
+        + NOTE_DRUG
+        + r")\b"
+        r"(?![^\n]{0,60}\b(?:for\s+(?:the\s+)?(?:shop|stall|pharmacy|clinic|ward)|as\s+prescribed|dosette|stickers|"
+        r"cards|coins|tins|cans|toilet\s+roll|masks)\b)",
+    ),
+    _rule(
+        "prep_date_set_affairs",
+        BEHAVIOR,
+        r"(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
+        r"\b(?:rehomed|paid\s+off\s+(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|"
+        r"made\s+a\s+will|wrote\s+a\s+will|updated\s+(?:her|his|my|their)\s+will)\b[^\n]{0,60}?\b(?:set|picked|chosen|"
+        r"chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b"
+        r"|(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
+        r"\b(?:set|picked|chosen|chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b[^\n]{0,60}?\b(?:rehomed|paid\s+off\s+"
+        r"(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|made\s+a\s+will|wrote\s+a\s+will)\b"
+        r"(?![^\n]{0,120}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)",
+    ),
+    _rule(
+        "prep_date_picked_spare",
+        BEHAVIOR,
+        r"(?![^\n]{0,140}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)"
+        r"\b(?:picked|chose|chosen|set|decided\s+on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|date|day)\b[^\n]{0,60}?\b"
+        r"(?:so\s+(?:i|it)\s+(?:don'?t|dont|won'?t|wont|doesn'?t|doesnt)\s+(?:ruin|spoil|wreck)|so\s+(?:it|i)\s+"
+        r"(?:doesn'?t|doesnt|don'?t|dont)\s+(?:land|fall)\s+on)\b"
+        r"(?![^\n]{0,60}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)",
+    ),
+)
+RULES = RULES + H191_RULES
 # 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
 # level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
 # and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
 # (``test_artefact.py``: the bank's training inputs unchanged) until the next retrain takes them in.
 UNTRAINED_RULES = frozenset(
-    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES, *H190_RULES)
+    r.name
+    for r in (
+        *H185_ATTEMPT_RULES,
+        *H185_PREP_RULES,
+        *H185_HARM_RULES,
+        *H185_WISH_RULES,
+        *H190_RULES,
+        *H191_RULES,
+    )
 )
 
 
@@ -3563,7 +3809,10 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
             r"\b(?:(?:don'?t|didn'?t|do\s+not|can'?t)\s+remember\s+(?:landing|hitting|the\s+(?:fall|landing|ground))|"
             r"pins\s+in\s+(?:my|her|his)|metal\s?work|(?:fractur\w*|broke|broken|shattered|smashed)\s+(?:my\s+|her\s+|"
             r"his\s+|both\s+)?(?:pelvis|spine|back|vertebra\w*|legs|ankles|heels|hips)|asking\s+(?:me\s+)?why|"
-            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived)\b"
+            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived|"
+            # 2.16.4 (h191, frozen40-101): "both legs in metal frames", "6 weeks in hospital"
+            r"(?:legs?|arms?|pelvis|ankles?)\s+in\s+(?:metal\s+)?(?:frames?|fixators?|casts?|plaster)|"
+            r"external\s+fixators?|\d+\s+(?:weeks|months)\s+in\s+hospital)\b"
         ),
         2,
     ),
@@ -4100,7 +4349,8 @@ NOT_A_DRUG = (
 # "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
 # a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
 OVERDOSE_OF = re.compile(
-    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    # 2.16.4 (h191, frozen40-077): the verb in quotes ("toddler 'overdosed' on Halloween sweets")
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)['\"‘’“”]?\s+(?P<prep>on|of)\s+['\"‘’“”]?"
     r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
 )
 OVERDOSE_NOT_A_THING = words(
@@ -4626,6 +4876,8 @@ REPORTED_PAST = re.compile(
     r"(?:in|during|back\s+in)\s+(?:19|20)\d\d\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)"
     r"|(?:at|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)|aged\s+\d+\b"
     r"|as\s+an?\s+(?:teenager|teen|adolescent|kid|child|student|young\s+(?:person|adult|man|woman|girl|boy))\b"
+    # 2.16.4 (h191, frozen40-102): a time of life by its place ("Past SI in college, treated, …")
+    r"|(?:in|at|during)\s+(?:college|university|uni|high\s+school|secondary\s+school|sixth\s+form)\b"
     r"|in\s+(?:his|her|their)\s+(?:teens|teenage\s+years|youth|childhood|twenties|early\s+twenties)\b"
     r"|when\s+(?:he|she|they)\s+(?:was|were)\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|\d+|"
     r"at\s+school)\b"
@@ -4640,7 +4892,8 @@ REPORTED_PAST = re.compile(
     r")"
 )
 REPORTED_NOW = re.compile(
-    r"\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
+    # 2.16.4 (h191, frozen40-102): "no current thoughts" denies now, it tells nothing of now
+    r"(?<!\bno\s)(?<!\bnil\s)\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
     r"recent|recently|lately|ongoing|active|returned|relaps\w*|increasing|increased|worsening|worse|yesterday|"
     r"(?:last|past|this)\s+(?:few\s+)?(?:night|nights|week|weeks|month|months|weekend)|"
     r"daily|nightly|weekly|constant|constantly|continu\w*|persist\w*|frequent|frequently|every\s+(?:day|night|week)|"
@@ -5482,10 +5735,10 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
-    if reason == "third_person" and rule.name in H190_OWN_IN_NOTE:
-        reason = None  # 2.16.3 (h190): found by someone else, the client says they put it there (the rule's own words)
     if reason == "third_person" and _found_by_someone(ctx, rule, m):
-        reason = None  # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"
+        # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"; 2.16.3 (h190), folded
+        # here by 2.16.4 (h191): "Mother found rope tied to loft beam; pt admits he put it there"
+        reason = None
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0
@@ -5501,12 +5754,36 @@ FOUND_BY = re.compile(
 )
 
 
+# 2.16.4 (h191): the rules of an act or its means found by someone else. Found with the client named as the object
+# ("Sister found pt in garage w/ rope tied to beam", ``FOUND_BY``), or the means found and the client's own word for
+# it in the rule's match ("Mother found rope tied to loft beam; pt admits he put it there": ``FOUND_OWNED_RULES``,
+# 2.16.3's ``H190_OWN_IN_NOTE`` folded here): the act is the client's, not the finder's.
+FOUND_RULES = frozenset(
+    {
+        "attempt_interrupted",
+        "found_with_ligature",
+        "attempt_found_unresponsive_means",
+        "note_ligature_tied_admitted",
+    }
+)
+FOUND_OWNED_RULES = frozenset({"note_ligature_tied_admitted"})
+FOUND_THE_MEANS = re.compile(
+    r"\b(?:found|finds|discovered|saw)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:rope|cord|belt|noose|ligature|flex|cable)\b"
+)
+
+
 def _found_by_someone(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
-    """The hanging ``m`` is told with someone finding, cutting down or stopping its person, named as the object."""
-    if rule.name != "attempt_interrupted":
+    """The act or the means ``m`` is told with someone finding, cutting down or stopping its person, named as the
+    object, or finding the means the client owns in ``m``'s own words (:data:`FOUND_OWNED_RULES`)."""
+    if rule.name not in FOUND_RULES:
         return False
     sentence_start = ctx.sentences[_sentence_of(ctx, m.start())][0] if ctx.sentences else 0
-    return FOUND_BY.search(ctx.norm, sentence_start, m.end()) is not None
+    if FOUND_BY.search(ctx.norm, sentence_start, m.end()) is not None:
+        return True
+    return (
+        rule.name in FOUND_OWNED_RULES
+        and FOUND_THE_MEANS.search(ctx.norm, sentence_start, m.end()) is not None
+    )
 
 
 # Thirty-third round: in a therapist's note a relative or a friend of the client's, named with a possessive, as the
@@ -5522,7 +5799,10 @@ RELATIVE_SUBJECT = re.compile(
     r"(?:^|[.;:!?\n]\s*|\b(?:client'?s|clients|pt'?s|cl'?s|patient'?s|his|her|their|the|a)\s+)(?:(?:older|younger|"
     r"late|step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
     r"son|daughter|husband|wife|boyfriend|girlfriend|grandmother|grandfather|grandma|grandpa|nan|sibling|parent|"
-    r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate)s?\s+(?:\w+\s+){0,1}$"
+    r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate"
+    # 2.16.4 (h191, frozen40-077): a client's child ("Pt's toddler 'overdosed' on …"), the act's verb in quotes
+    r"|toddler|baby|infant|newborn|child|kid|stepson|stepdaughter|grandson|granddaughter)s?\s+(?:\w+\s+){0,1}"
+    r"['\"\u2018\u201c]?$"
 )
 # 2.12.0 (h157, frozen28-162): a relative's or a friend's possessive right before the act's noun ("brother's suicide
 # attempt", "her mum's overdose", "pt's sister's self-harm", "my best friend's cutting", "dad's recent OD") names that
@@ -5716,7 +5996,10 @@ NARROW_OPENS = re.compile(
     r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
     r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
     r"|(?:(?:at|in|on|with|from|about)\s+)?(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*"
-    r"(?:i|she|he|they)\s+(?:mean|meant)\b"
+    r"(?:(?:i|she|he|they)\s+(?:mean|meant)|that\s+is|that'?s\s+what\s+i\s+mean)\b"
+    # 2.16.4 (h191, frozen40-187): a span of an ordinary task right after ("kill me now. three hours of tax forms")
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|more)\s+(?:more\s+)?(?:hours?|hrs?|days?|"
+    r"pages?|meetings?|minutes?|mins?)\s+of\s+(?!(?:this|that|it|life|living|pain|hell|everything)\b)[a-z]"
     # 2.16.2 (h185, frozen38-075, -087): a wish not to wake told of sleep ("on weekends", "Best sleep in months")
     r"|on\s+(?:weekends|the\s+weekend|days\s+off|my\s+days\s+off|rest\s+days)\b"
     # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
@@ -5735,7 +6018,7 @@ NARROW_SAID = re.compile(
     r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant|out\s+of)\s+)*"
     r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
     # 2.16.3 (h190, frozen39-122): "I wish I didn't exist... I mean at this party"; never "at this point"
-    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around)\s+(?:this|that|the|my|our)\s+"
+    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around|from|out\s+of|about)\s+(?:this|that|the|my|our)\s+"
     r"(?!(?:life|world|end|pain|point|moment|stage|rate|time|whole\s+thing|everything)\b)[a-z]"
     # 2.16.3 (h190, frozen39-177): "kill me now. jk the printer jammed again": the thing that was meant, and its mishap
     r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*(?:the|this|that|my|our)\s+"
@@ -5750,6 +6033,12 @@ NARROW_SAID = re.compile(
     r"|\bas\s+(?:she|he|they|i)\s+(?:leaves?|leaving|moves?|moving|starts?|starting|retires?|retiring|heads?\s+off)\s+"
     r"(?:for|to|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:new\s+)?(?:role|job|post|position|team|"
     r"company|school|uni|university|course|career|secondment|firm|practice|contract)\b"
+    # 2.16.4 (h191, frozen40-168): "Clarified: means to a cabin for a week"; (frozen40-030) "not in a dark way"
+    r"|\b(?:clarified|explained|clarifies|explains)\b\s*[:,\-\u2013\u2014]?\s*(?:(?:she|he|they|pt|cl|client)\s+)?"
+    r"(?:means|meant|meaning)\s+(?:to\s+go\s+)?(?:to|at|in|from|away\s+to|off\s+to)\s+(?:a|an|the|this|that|her|his|"
+    r"their|my)\s+(?!(?:life|world|end|grave|other\s+side)\b)[a-z]"
+    r"|\bnot\s+in\s+an?\s+(?:dark|suicidal|bad|morbid|scary|weird|serious|depressing|concerning|sad|worrying|"
+    r"worrisome)\s+way\b"
     r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
     r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
     r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
@@ -5785,6 +6074,14 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     pieces = re.split(r"[.!?\u2026]+", tail)
     rest = "" if unit else pieces[0]
     following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
+    if not re.search(r"\w", rest) and not re.search(r"\w", following) and end >= 0:
+        # 2.16.4 (h191, frozen40-013, -168): nothing more on the wish's line, and the next line narrows it ("I want to
+        # end it.\nI mean the lease.", "'I want to disappear.'\nClarified: means to a cabin for a week")
+        next_end = norm.find("\n", end + 1)
+        tail = norm[end + 1 : len(norm) if next_end < 0 else next_end]
+        if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
+            return False
+        following = next((p for p in re.split(r"[.!?\u2026]+", tail) if p.strip()), "")
     if rest.strip():
         # 2.16.3 (h190, frozen39-135): a bracket opens it too ("want to die (of embarrassment, …)")
         opens = (
@@ -5800,6 +6097,49 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
 
 def _wish_narrowed(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
     return rule.name in WISH_NARROWABLE and wish_narrowed(ctx.norm, m.end())
+
+
+# 2.16.4 (h191, frozen40-076): things given away, one of them a book or an album ("gave away my guitar and all my
+# books"): the media word is the act's own object (the match, or a list of objects joined to it), not a frame of
+# fiction around it
+GIVEN_OBJECTS = re.compile(
+    r"(?:\s*(?:,|and|&|\+)\s*(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:my|her|his|their|the)\s+[\w'-]+)+"
+)
+
+
+# 2.16.4 (h191, frozen40-130): a screen's result told negative right after its name ("SI screen negative", "suicide
+# risk screening: negative"), or before it ("negative SI screen"): a denial
+SCREEN_NEGATIVE_AFTER = re.compile(
+    r"[ \t]*(?:risk[ \t]+)?(?:screen(?:ing)?|screen[ \t]+result|check|enquiry|inquiry|questions?)[ \t]*(?:was[ \t]+|is[ \t]+|"
+    r":[ \t]*)?(?:negative|neg|-ve|clear|nil)\b"
+)
+SCREEN_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|neg|-ve)[ \t]+$")
+SCREENABLE = words("si suicidal suicide suicidality sh self-harm ideation risk dsh")
+
+
+def _screened_negative(ctx: Context, m: re.Match[str]) -> bool:
+    last = WORD.findall(ctx.norm, m.start(), m.end())[-1:]
+    if not last or last[0] not in SCREENABLE:
+        return False
+    return SCREEN_NEGATIVE_AFTER.match(ctx.norm, m.end()) is not None or (
+        SCREEN_NEGATIVE_BEFORE.search(ctx.norm, max(0, m.start() - 12), m.start()) is not None
+        and re.match(r"[ \t]+(?:screen(?:ing)?|check)\b", ctx.norm[m.end() :]) is not None
+    )
+
+
+# 2.16.4 (h191, frozen40-007): a name given to a song, a book, a band, a film ("our band's new single … it's called
+# Overdose"): the word is a title, not an act or a wish
+TITLED = re.compile(r"\b(?:called|titled|entitled|named)\s*[:\-]?\s*['\"\u2018\u201c]?\s*$")
+
+
+def _media_frame(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    s, e = ctx.sentences[sentence]
+    text = ctx.norm[s:e]
+    if rule.name == "preparation_ending" or rule.name.startswith("prep_"):
+        objects = GIVEN_OBJECTS.match(ctx.norm, m.end(), e)
+        end = objects.end() if objects is not None else m.end()
+        text = ctx.norm[s : m.start()] + " " * (end - m.start()) + ctx.norm[end:e]
+    return MEDIA.search(text) is not None
 
 
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
@@ -5828,7 +6168,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             )
             or _list_denied(ctx, m, sentence)
             or _heading_answered_no(ctx, m)
-            or _field_answered_nil(ctx, m),
+            or _field_answered_nil(ctx, m)
+            or _screened_negative(ctx, m),
         ),
         (
             "recovery",
@@ -5849,8 +6190,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         (
             "fiction",
-            (person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])])))
-            or _played(ctx, sentence, end),
+            (person != "first" and _media_frame(ctx, rule, m, sentence))
+            or _played(ctx, sentence, end)
+            or TITLED.search(ctx.norm, max(0, start - 16), start) is not None,
         ),
         ("third_person", person == "other"),
         ("third_person", _received_or_others(ctx, rule, m, sentence)),
@@ -6600,6 +6942,8 @@ def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at
         gap = gap[gap.index(tokens[index + 1].group()) + len(tokens[index + 1].group()) :]
     # 2.14.0 (h167): a history told in shorthand stands between ("Mum hx of SH", "mother has hx of intentional OD")
     between = [w for i, w in enumerate(between) if not _history_words(between, i)]
+    # 2.16.4 (h191, frozen40-061): a count of the acts stands between ("Mother has hx of 3 suicide attempts")
+    between = [w for w in between if not COUNT_WORD.fullmatch(w)]
     if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
         # 2.14.0 (h167): a heading right before a colon or a dash is the act's subject ("Cousin of cl: OD x2")
         return not re.search(r"[;:()]", gap) or (
@@ -6612,6 +6956,11 @@ def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at
         and not (set(between) & (CLAUSE_WORDS | CLIENT_WORDS | FIRST_WORDS))
         and not re.search(r"[,;:()]", gap)
     )
+
+
+COUNT_WORD = re.compile(
+    r"\d{1,2}|x\d{1,2}|\d{1,2}x|two|three|four|five|six|several|multiple|many|numerous|repeated|recurrent"
+)
 
 
 def _history_words(between: Sequence[str], i: int) -> bool:
@@ -6635,6 +6984,21 @@ OTHER_CLIENT_NOUNS = CLIENT_WORDS | words("resident residents inpatient inpatien
 NOT_BEFORE_A_BED = words("in on to into from at by near beside off out under onto her his their my own")
 
 
+# 2.16.4 (h191, frozen40-099): a bed and its number as the note's own label, at the start of its line or after a
+# heading's colon and followed by a comma, a colon or a dash ("Handover: bed 12, admitted after deliberate OD …"): the
+# note's subject, the client, not another patient ("Bed 6 attempted to hang herself" stays another's)
+BED_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[a-z/&-]+(?:[ \t]+[a-z/&-]+)?[ \t]*:[ \t]*)?$")
+BED_LABEL_AFTER = re.compile(r"[ \t]*[,:\-\u2013\u2014]")
+
+
+def _bed_label(norm: str, start: int, end: int) -> bool:
+    line_start = norm.rfind("\n", 0, start) + 1
+    return (
+        BED_LABEL_BEFORE.search(norm[line_start:start]) is not None
+        and BED_LABEL_AFTER.match(norm, end) is not None
+    )
+
+
 def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
     """2.16.0 (h180): ``tok`` names another person of the ward or the service: "another patient", "a fellow
     resident", "Bed 6" (a bed, a room, a bay with its number, not after "in", "on", "her" …: "pt in bed 4")."""
@@ -6643,6 +7007,8 @@ def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
         return bool(before) and before[0] in OTHER_OF_KIND
     if bare in DESIGNATED_PLACES:
         after = WORD.match(ctx.norm, tok.end() + 1) if ctx.norm[tok.end() : tok.end() + 1] == " " else None
+        if after is not None and _bed_label(ctx.norm, tok.start(), after.end()):
+            return False
         return (
             after is not None
             and DESIGNATION.fullmatch(after.group()) is not None
@@ -7156,6 +7522,39 @@ def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
 EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        # 2.16.4 (h191, frozen40): model-alone alarms on everyday constructions. A video game's deaths ("died 40 times to
+        # the same boss"); an operation's organ taken out ("appendix out on tuesday"); the idiom "hang in there" (told
+        # or asked about); a future denied only in a place or a job ("no future for me in this country"); a thing
+        # thrown in frustration ("gonna throw my controller"); a term that ends ("My visa ends")
+        (
+            "game_deaths",
+            r"\b(?:died|dying|dead|killed|wiped)\s+(?:\d+|a\s+(?:few|dozen|hundred|million)|like\s+\d+|so\s+many|"
+            r"twenty|thirty|forty|fifty|a\s+hundred|hundreds\s+of|ten)\s+times\s+(?:to|on|at|in|against)\s+"
+            r"(?:the|this|that|one|a)\s+(?:same\s+|stupid\s+|final\s+|last\s+)?(?:\w+\s+)?(?:boss|level|map|raid|"
+            r"stage|round|dungeon|mission|checkpoint|bit|part|enemy)\b",
+        ),
+        (
+            "organ_out",
+            r"\b(?:appendix|tonsils|gallbladder|gall\s+bladder|wisdom\s+(?:teeth|tooth)|stitches|cast|splint|drain|"
+            r"catheter|staples|coil|implant|cyst|mole|ovary|kidney\s+stone)\s+(?:out|removed|taken\s+out)\b",
+        ),
+        ("hang_in_there", r"\bhang\s+in\s+(?:there|where|here)\b"),
+        (
+            "future_in_a_place",
+            r"\b(?:no|any|a)\s+future\s+(?:for\s+me\s+)?(?:in|at|with)\s+(?:this|that|the|my)\s+"
+            r"(?!(?:world|life|body|head|family)\b)(?:country|city|town|job|company|career|industry|field|team|place|"
+            r"firm|department|band|club|relationship|school|uni|university|course|sport|league|flat|area)\b",
+        ),
+        (
+            "thing_thrown",
+            r"\b(?:throw|threw|throwing|chuck|chucked|chucking|smash|smashed|smashing|snap|snapped|yeet|yeeted)\s+"
+            r"(?:my|the|this|that)\s+(?:\w+\s+)?(?:controller|keyboard|mouse|headset|phone|laptop|console|remote|pad)\b",
+        ),
+        (
+            "term_ends",
+            r"\b(?:my|the|our|her|his|their)\s+(?:\w+\s+)?(?:visa|contract|lease|tenancy|permit|subscription|"
+            r"placement|internship|probation|secondment)\s+(?:ends|expires|runs\s+out|is\s+up|finishes|ran\s+out)\b",
+        ),
         (
             # a phrasal verb with a concrete object: "took the dog out", "put the cat out", "let the dog out"
             "out_errand",
