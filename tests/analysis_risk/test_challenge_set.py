@@ -196,7 +196,8 @@ MEASURED_FLAGGED = {
     # frozen28: measured once, unseen, on risk 2.10.3 (ca0a807, the start of the day's risk work) and 2.11.0 (h152's
     # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
     # frozen28: 68 flagged on 2.16.3 (h190, seen)
-    "frozen28": 68 / 80,
+    # frozen28: 69 flagged on 2.16.4 (h191, seen)
+    "frozen28": 69 / 80,
     # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
     # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
     # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
@@ -216,11 +217,13 @@ MEASURED_FLAGGED = {
     "frozen32": 63 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
-    "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
+    # frozen33: 58 flagged on 2.16.4 (h191, seen)
+    "frozen33": 58 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
     # frozen34: 59 flagged on 2.16.3 (h190, seen)
-    "frozen34": 59
+    # frozen34: 62 flagged on 2.16.4 (h191, seen)
+    "frozen34": 62
     / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate); 58 on 2.16.2 (h185, seen)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
@@ -230,7 +233,8 @@ MEASURED_FLAGGED = {
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
     # frozen36: 68 flagged on 2.16.3 (h190, seen)
-    "frozen36": 68 / 80,
+    # frozen36: 69 flagged on 2.16.4 (h191, seen)
+    "frozen36": 69 / 80,
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
     "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
@@ -243,7 +247,8 @@ MEASURED_FLAGGED = {
     "frozen39": 80 / 80,
     # frozen40: measured once, unseen, on risk 2.16.1 and h190's 2.16.3 (shipped: its decision rule met) in one run,
     # notes read as notes: 59 and 64 (README_frozen40.md)
-    "frozen40": 64 / 80,
+    # frozen40: 80 flagged on 2.16.4 (h191, seen)
+    "frozen40": 80 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -337,9 +342,9 @@ GOAL_MISSED = {
     # notes 25 of 40; journal lines 32 of 40; README_frozen39.md); all 80 on h190's 2.16.3, seen: the goal is met on a
     # seen batch
     "frozen39": "",
-    "frozen40": "goal missed: 64 of 80 genuine cases of the fortieth frozen batch flagged on risk 2.16.3, 59 on 2.16.1, "
-    "when measured once, unseen, its session notes read as notes (session notes 30 of 40; journal lines 34 of 40) "
-    "(README_frozen40.md)",
+    # frozen40: 64 of 80 flagged on risk 2.16.3, 59 on 2.16.1, when measured once, unseen (session notes 30 of 40; journal
+    # lines 34 of 40; README_frozen40.md); all 80 on h191's 2.16.4, seen: the goal is met on a seen batch
+    "frozen40": "",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -442,9 +447,9 @@ ALARMS_MISSED = {
     "frozen39": "goal missed: 17 of 120 hard negatives of the thirty-ninth frozen batch flagged on risk 2.16.1 and on "
     "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen; 9, none at attempt, on h190's 2.16.3, "
     "seen (README_frozen39.md)",
-    "frozen40": "goal missed: 18 of 120 hard negatives of the fortieth frozen batch flagged on risk 2.16.3, 20 on 2.16.1 "
-    "(15.0 %; two notes at attempt on both: a mother's attempts, a toddler's sweets: KNOWN_ATTEMPT_ERRORS) when "
-    "measured once, unseen (README_frozen40.md)",
+    # frozen40: 18 of 120 flagged on risk 2.16.3, 20 on 2.16.1 (two notes at attempt on both) when measured once, unseen
+    # (README_frozen40.md); none on h191's 2.16.4, seen: the goal is met on a seen batch
+    "frozen40": "",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -526,9 +531,11 @@ MEASURED_ALARMS = {
     "frozen38": 3 / 120,  # 3 on 2.16.2 (h185, seen)
     # frozen39: measured once, unseen: 17 on risk 2.16.1 and on h185's 2.16.2 (README_frozen39.md)
     # frozen39: 9 false alarms on 2.16.3 (h190, seen)
-    "frozen39": 9 / 120,
+    # frozen39: 8 false alarms on 2.16.4 (h191, seen)
+    "frozen39": 8 / 120,
     # frozen40: measured once, unseen: 20 on risk 2.16.1, 18 on 2.16.3 (README_frozen40.md)
-    "frozen40": 18 / 120,
+    # frozen40: 0 false alarms, none at attempt, on 2.16.4 (h191, seen)
+    "frozen40": 0 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -586,7 +593,8 @@ MEASURED_AT_LEVEL = {
     # frozen27: 45 at level on 2.16.3 (h190, seen)
     "frozen27": 45 / 80,  # 43 -> 44 on 2.15.0 (h175, seen)
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
-    "frozen28": 49 / 80,
+    # frozen28: 50 at level on 2.16.4 (h191, seen)
+    "frozen28": 50 / 80,
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
     # frozen29: 50 at level on 2.16.3 (h190, seen)
@@ -602,28 +610,35 @@ MEASURED_AT_LEVEL = {
     # frozen32: 53 at level on 2.16.3 (h190, seen)
     "frozen32": 53 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
-    "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
+    # frozen33: 50 at level on 2.16.4 (h191, seen)
+    "frozen33": 50 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     # frozen34: 48 at level on 2.16.3 (h190, seen)
-    "frozen34": 48
+    # frozen34: 51 at level on 2.16.4 (h191, seen)
+    "frozen34": 51
     / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate); 47 on 2.16.2 (h185, seen)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
     # frozen35: 48 at level on 2.16.3 (h190, seen)
-    "frozen35": 48
+    # frozen35: 49 at level on 2.16.4 (h191, seen)
+    "frozen35": 49
     / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     # frozen36: 61 at level on 2.16.3 (h190, seen)
-    "frozen36": 61 / 80,
+    # frozen36: 64 at level on 2.16.4 (h191, seen)
+    "frozen36": 64 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
-    "frozen37": 71
+    # frozen37: 72 at level on 2.16.4 (h191, seen)
+    "frozen37": 72
     / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen); 71 on 2.16.2 (h185, seen)
     # frozen38: 47 on 2.15.3 and 50 on 2.16.1 when measured once, unseen (README_frozen38.md)
     "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
     # frozen39: 44 on 2.16.1 and 46 on h185's 2.16.2 when measured once, unseen (README_frozen39.md)
     # frozen39: 67 at level on 2.16.3 (h190, seen)
-    "frozen39": 67 / 80,
+    # frozen39: 69 at level on 2.16.4 (h191, seen)
+    "frozen39": 69 / 80,
     # frozen40: 48 on 2.16.1 and 54 on 2.16.3 when measured once, unseen (README_frozen40.md)
-    "frozen40": 54 / 80,
+    # frozen40: 80 at level on 2.16.4 (h191, seen)
+    "frozen40": 80 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -679,10 +694,11 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen40-061": "a session note of the client's mother's history of suicide attempts ('Pt has no personal hx') read "
-    "at attempt when frozen40 was measured once, on 2.16.1 and 2.16.3 alike (README_frozen40.md)",
-    "frozen40-077": "a session note of a toddler who 'overdosed' on sweets read at attempt when frozen40 was measured "
-    "once, on 2.16.1 and 2.16.3 alike: someone else's, and a figure (README_frozen40.md)",
+    # 2.16.4 (h191): frozen40-061 (a note of the client's mother's history of 3 suicide attempts beside "Pt has no
+    # personal hx": a count of the acts between a kinship noun and the act is read as "hx of" is) and frozen40-077 (a
+    # note of a toddler who "overdosed" on sweets: the quoted verb before a thing never a drug is a figure, and a
+    # client's child is someone else) are no longer at attempt, at attempt when frozen40 was measured once on 2.16.1 and
+    # 2.16.3 alike (seen)
     # 2.16.2 (h185): frozen38-127 (a journal line of sweets, "overdosed on pick n mix", at attempt when frozen38 was
     # measured once, on 2.15.3 and 2.16.1 alike) is read as a figure: a sweet shop's names are things never a drug (seen)
     # 2.16.2 (h185): frozen38-197 (a journal line of trying to end things with a named person, a relationship, read at

@@ -3745,20 +3745,23 @@ H191_RULES: tuple[Rule, ...] = (
     _rule(
         "prep_date_set_affairs",
         BEHAVIOR,
+        r"\b(?=rehomed|paid|gave|made|wrote|updated)"
         r"(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
-        r"\b(?:rehomed|paid\s+off\s+(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|"
+        r"(?:rehomed|paid\s+off\s+(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|"
         r"made\s+a\s+will|wrote\s+a\s+will|updated\s+(?:her|his|my|their)\s+will)\b[^\n]{0,60}?\b(?:set|picked|chosen|"
         r"chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b"
-        r"|(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
-        r"\b(?:set|picked|chosen|chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b[^\n]{0,60}?\b(?:rehomed|paid\s+off\s+"
+        r"|\b(?=set|picked|chose|decided)"
+        r"(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
+        r"(?:set|picked|chosen|chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b[^\n]{0,60}?\b(?:rehomed|paid\s+off\s+"
         r"(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|made\s+a\s+will|wrote\s+a\s+will)\b"
         r"(?![^\n]{0,120}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)",
     ),
     _rule(
         "prep_date_picked_spare",
         BEHAVIOR,
+        r"\b(?=picked|chose|set|decided)"
         r"(?![^\n]{0,140}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)"
-        r"\b(?:picked|chose|chosen|set|decided\s+on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|date|day)\b[^\n]{0,60}?\b"
+        r"(?:picked|chose|chosen|set|decided\s+on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|date|day)\b[^\n]{0,60}?\b"
         r"(?:so\s+(?:i|it)\s+(?:don'?t|dont|won'?t|wont|doesn'?t|doesnt)\s+(?:ruin|spoil|wreck)|so\s+(?:it|i)\s+"
         r"(?:doesn'?t|doesnt|don'?t|dont)\s+(?:land|fall)\s+on)\b"
         r"(?![^\n]{0,60}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)",
