@@ -5802,10 +5802,11 @@ RELATIVE_SUBJECT = re.compile(
     r"(?:^|[.;:!?\n]\s*|\b(?:client'?s|clients|pt'?s|cl'?s|patient'?s|his|her|their|the|a)\s+)(?:(?:older|younger|"
     r"late|step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
     r"son|daughter|husband|wife|boyfriend|girlfriend|grandmother|grandfather|grandma|grandpa|nan|sibling|parent|"
-    r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate"
-    # 2.16.4 (h191, frozen40-077): a client's child ("Pt's toddler 'overdosed' on …"), the act's verb in quotes
-    r"|toddler|baby|infant|newborn|child|kid|stepson|stepdaughter|grandson|granddaughter)s?\s+(?:\w+\s+){0,1}"
-    r"['\"\u2018\u201c]?$"
+    r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate)s?\s+(?:\w+\s+){0,1}$"
+    # 2.16.4 (h191, frozen40-077): a client's child, owned ("Pt's toddler 'overdosed' on …", "her baby"; never "the
+    # baby", an object as often as a subject), the act's verb in quotes
+    r"|\b(?:client'?s|clients|pt'?s|cl'?s|patient'?s|his|her|their)\s+(?:toddler|baby|infant|newborn|child|kid|"
+    r"stepson|stepdaughter|grandson|granddaughter)s?\s+(?:\w+\s+){0,1}['\"\u2018\u201c]?$"
 )
 # 2.12.0 (h157, frozen28-162): a relative's or a friend's possessive right before the act's noun ("brother's suicide
 # attempt", "her mum's overdose", "pt's sister's self-harm", "my best friend's cutting", "dad's recent OD") names that
@@ -6135,6 +6136,16 @@ def _screened_negative(ctx: Context, m: re.Match[str]) -> bool:
 TITLED = re.compile(r"\b(?:called|titled|entitled|named)\s*[:\-]?\s*['\"\u2018\u201c]?\s*$")
 
 
+def _titled(ctx: Context, start: int) -> bool:
+    """The phrase at ``start`` is a name given right after "called", "titled" …, in capitals or quotes as a title is
+    written ("it's called Overdose", "titled 'Kill Me Now'"), never a lower-case word after "called" ("called 999")."""
+    before = TITLED.search(ctx.norm, max(0, start - 16), start)
+    if before is None:
+        return False
+    quoted = re.search(r"['\"\u2018\u201c]\s*$", before.group()) is not None
+    return quoted or ctx.original[start : start + 1].isupper()
+
+
 def _media_frame(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
     s, e = ctx.sentences[sentence]
     text = ctx.norm[s:e]
@@ -6195,7 +6206,7 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             "fiction",
             (person != "first" and _media_frame(ctx, rule, m, sentence))
             or _played(ctx, sentence, end)
-            or TITLED.search(ctx.norm, max(0, start - 16), start) is not None,
+            or _titled(ctx, start),
         ),
         ("third_person", person == "other"),
         ("third_person", _received_or_others(ctx, rule, m, sentence)),
