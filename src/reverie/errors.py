@@ -165,6 +165,16 @@ class LeftOpen(Conflict):
         self.answered_ahead = answered_ahead
 
 
+class Unconfirmed(Conflict):
+    """A change that cannot be undone, refused because its caller did not confirm it (the API's answer where the
+    web asks a question first): nothing was changed (409). ``details`` are the facts the question names, ready for
+    JSON (counts, dates, ids, addresses; never a word anyone wrote); the API gives them beside the message."""
+
+    def __init__(self, message: str, *, details: dict[str, object]) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 class AuthenticationFailed(ReverieError):
     """Wrong user name or password, or too many attempts."""
 

@@ -177,7 +177,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:pair_invite": (Call("POST"),),
     "api:pair_accept": (Call("POST", json=lambda _: {"code": "0000-0000-0000-0000"}),),
     "api:pairs_list": (Call("GET"),),
-    "api:pair_end": (Call("POST", "pair_member"),),
+    "api:pair_end": (  # unconfirmed (409 with what closes, to a member) and confirmed
+        Call("POST", "pair_member", json=lambda _: {}),
+        Call("POST", "pair_member", json=lambda _: {"confirm": True}),
+    ),
     "api:crisis_lines": (Call("GET"),),
     "api:check_in": (Call("GET"),),
     "api:check_in_answer": (

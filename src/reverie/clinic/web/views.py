@@ -87,8 +87,13 @@ def home(request: HttpRequest) -> HttpResponse:
         week = timezone.now() + timedelta(days=7)
         folded = len(cases) > FEW_CASES
         pairs = people.active_pairs(user)
+        course_of = {}  # each linked client's open course, the oldest first (caseload's order within a client)
+        for c in sorted(cases, key=lambda c: c.course.first_start, reverse=True):
+            course_of[c.course.client_id] = c.course
         context = {
             "pairs": pairs,
+            # each linked client's name opens their course, or "Set up a course" for them (review r133 fault 3)
+            "linked": [(p, course_of.get(p.client_id)) for p in pairs],
             "cases": cases,
             "folded": folded,
             "attention": [
@@ -586,6 +591,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
+    from reverie.clinic.services.dreams import came_back_words
     from reverie.clinic.web.observation_views import panel_context
 
     user = _user(request)
@@ -607,6 +613,7 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         {} if view.unreadable else panel_context(user, view.id, show=show)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
+    context["came_back"] = came_back_words(view)  # a dream its writer said came back (review r134 fault 8)
     if not own:  # a therapist reading a shared entry: whose it is, as the home page and the journal say
         context["writer"] = _with_client_names([view])[0][1]
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
