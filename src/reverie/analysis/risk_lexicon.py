@@ -2714,9 +2714,12 @@ FIELD_LINE = re.compile(
 UNASKED_ANSWER = re.compile(
     r"[ \t]*(?:[-*\u2022][ \t]*)?(?:not\s+(?:asked|assessed|explored|screened|covered|completed|discussed|done)|"
     r"deferred|unable\s+to\s+(?:assess|ask|complete))\b[\s\-\u2013\u2014,;:(]*(?:(?:as|because|due\s+to|since)\s+)?"
-    r"(?:(?:pt|client|cl|she|he|they|yp)\s+)?(?:left\s+early|had\s+to\s+leave(?:\s+early)?|ran\s+out\s+of\s+time|"
+    r"(?:(?:pt|client|cl|she|he|they|yp)\s+)?(?:left\s+(?:the\s+)?(?:session\s+)?early|had\s+to\s+leave(?:\s+early)?|"
+    # 2.16.5 (h195, frozen41-157, -125): "pt left session early; to follow up", "interpreter unavailable"
+    r"(?:interpreter|translator)\s+(?:unavailable|not\s+available)|ran\s+out\s+of\s+time|"
     r"time\s+ran\s+out|(?:session\s+)?(?:ended|cut\s+short)(?:\s+early)?|declined\s+to\s+continue|to\s+follow|"
-    r"next\s+(?:session|time|appt|appointment)|time|lack\s+of\s+time)?[\s.)]*$"
+    r"next\s+(?:session|time|appt|appointment)|time|lack\s+of\s+time)?"
+    r"(?:[\s;,.]+(?:to\s+)?(?:follow[\s-]?up|f/u|review)(?:\s+next\s+(?:session|time|appt|appointment))?)?[\s.)]*$"
 )
 
 
@@ -2803,10 +2806,21 @@ def heading_only(norm: str, start: int, end: int) -> bool:
             or nil_answer(part)
             or _admin_only(part)
             or _history_closed(part)
+            or _question_unasked(line)
         ):
             return False
         found = True
     return found
+
+
+# 2.16.5 (h195, frozen41-157): a question written out and left unasked on its line ("Q: Any thoughts of ending your
+# life? - not asked, pt left session early; to follow up."): nothing is told of the client's risk
+QUESTION_THEN = re.compile(r"[ \t]*(?:q\d{0,2}[ \t]*[:.)][ \t]*)?[^?\n]{3,160}\?[ \t]*[\-\u2013\u2014:]?")
+
+
+def _question_unasked(part: str) -> bool:
+    m = QUESTION_THEN.match(part)
+    return m is not None and UNASKED_ANSWER.match(part, m.end()) is not None
 
 
 # a heading naming an act or a wish (its answer decides whether its unit is read); a heading of none of these words
@@ -2859,6 +2873,8 @@ def _admin_only(part: str) -> bool:
 # decides nothing (the lexicon still reads its phrase, as history)
 HISTORY_TOLD = re.compile(
     r"[ \t]*(?:(?:remote|distant|old|past|previous|prior|historic(?:al)?|childhood)\s+)?(?:hx|history)\b"
+    # 2.16.5 (h195, frozen41-160): "Historic SH as teenager …" opens on its history too
+    r"|[ \t]*(?:remote|distant|historic(?:al)?|childhood)\s+(?:sh|dsh|self[\s-]?harm|nssi|cutting)\b"
 )
 
 
@@ -3768,6 +3784,224 @@ H191_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H191_RULES
+# 2.16.5 (h195, frozen41 seen on 2.16.4): its unflagged genuine lines and its attempts read below their level, by
+# mechanism (form × voice), each read only with its object or its act, the client's own. 1. attempts: an act told with
+# its intent said ("jump from 2nd floor window … intended to end life", "cut intending to die"), an overdose told as
+# the time after it ("day 2 post paracetamol OD", "admitted following OD", "staggered OD"), a jump from a height with
+# its injury, a crash told as meant, every tablet of someone's swallowed, pills taken "on purpose" or found after,
+# woken in intensive care after the drug taken, "trying to end it" as the reason one is on a ward; 2. preparatory acts
+# (`behavior`): a ligature fashioned or a rope tied in a loop, heights researched, a goodbye message drafted and kept,
+# letters kept back to be read later, a second rope bought, standing in a river at night, affairs settled "tying things
+# off"; 3. self-harm acts (`behavior`): a blade taken from a sharpener, cuts on one's body deeper or hidden, a note's
+# wounds owned ("pt states used blade", "acknowledged self-inflicted"); 4. ideation: a C-SSRS item answered yes, a
+# writer who thinks about dying most days.
+H195_INTENT = (
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!n't\s)(?<!\bnt\s)(?<!\bwithout\s)"
+    r"(?:intend(?:ed|ing|s)?\s+to\s+(?:end\s+(?:(?:her|his|their|my)\s+)?life|die|kill\s+(?:her|him|my|them)self)|"
+    r"intent\s+to\s+(?:die|end\s+(?:(?:her|his|their|my)\s+)?life)|wanting\s+to\s+die|wanted\s+to\s+die|"
+    r"meaning\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+life)\b"
+)
+H195_HEIGHT = (
+    r"(?:foot\s?bridge|bridge|viaduct|overpass|flyover|car\s+park|multi-?storey|parking\s+(?:garage|structure)|"
+    r"(?:\d(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+|fourth\s+|top\s+)?(?:floor\s+)?window|balcony|roof|"
+    r"rooftop|cliff|building|tower\s+block|block\s+of\s+flats|pier|ledge)"
+)
+H195_BODY = (
+    r"(?:(?:l|r|left|right|both|inner|outer|upper|lower|bilat|bilateral|bil)\s+)*(?:forearms?|wrists?|thighs?|arms?|"
+    r"legs?|stomach|abdomen|hips?|ankles?|upper\s+arms?|chest)"
+)
+H195_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_act_intent_said",
+        ATTEMPT,
+        r"\b(?:jump(?:ed|ing)?\s+(?:from|off)|fell\s+from|cut\s+(?:her|his|my|their)?|cutting|lacs?|lacerations?|"
+        r"od|overdosed?|ligature|hang(?:ing|ed)|drove\s+into|stepped\s+in\s+front)\b"
+        r"[^\n]{0,120}?\b" + H195_INTENT + r"(?![^\n]{0,40}\b(?:accident\w*|by\s+mistake)\b)",
+    ),
+    _rule(
+        "note_post_od",
+        ATTEMPT,
+        r"\b(?:(?:day|d)\s*\d{1,2}\s+)?(?:post|following|s/p|after|admitted\s+(?:with|after|following|post))\s+"
+        r"(?:an?\s+|her\s+|his\s+|their\s+)?(?:(?:deliberate|intentional|staggered|compound|mixed|large|significant)\s+)?"
+        r"(?:"
+        + NOTE_DRUG
+        + r"\s+)?(?:od|overdose)\b(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|unintentional)\b)"
+        r"|\bstaggered\s+(?:\w+\s+)?(?:od|overdose)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_jumped_height_injured",
+        ATTEMPT,
+        r"\b(?:i\s+|pt\s+|she\s+|he\s+)?jumped\s+(?:off|from)\s+(?:the|a|my|our|that)\s+(?:\w+\s+)?"
+        + H195_HEIGHT
+        + r"\b"
+        r"(?=[^\n]{0,80}\b(?:broke|broken|fractur\w*|shattered|snapped|#|icu|surgery|survived|think\s+it\s+was\s+"
+        r"(?:a\s+|an\s+)?(?:fall|accident)|on\s+purpose|wheelchair|in\s+traction)\b)"
+        r"(?![^\n]{0,60}\b(?:into\s+the\s+(?:pool|sea|water|lake|river)|for\s+fun|dare|parkour|bungee|parachute|"
+        r"skydiv\w*|tombstoning|kid|child)\b)",
+    ),
+    _rule(
+        "attempt_crash_meant",
+        ATTEMPT,
+        r"(?<!\bnearly\s)(?<!\balmost\s)(?<!\bwanted\sto\s)(?<!n't\s)\b(?:drove|crashed|steered|swerved|aimed)\s+"
+        r"(?:my\s+car\s+|the\s+car\s+|my\s+van\s+|it\s+)?(?:in)?to\s+(?:a|the|an)\s+(?:\w+\s+)?(?:wall|tree|lorry|"
+        r"truck|bridge|river|barrier|pillar|bus|lamppost|lamp\s+post|oncoming\s+\w+)\b[^\n]{0,30}?\b(?:on\s+purpose|"
+        r"deliberately|intentionally|meaning\s+to)\b",
+    ),
+    _rule(
+        "attempt_swallowed_all_of",
+        ATTEMPT,
+        r"\b(?:swallow|swallowed|took|downed|necked)\s+(?:all|every\s+one\s+of|the\s+whole\s+(?:box|bottle|pack|packet)"
+        r"\s+of)\s+(?:of\s+)?(?:his|her|their|my|mum'?s|dad'?s|nan'?s|gran'?s|the)\s+(?:\w+\s+){0,2}?"
+        r"(?:tablets|pills|meds|medication|painkillers|capsules|" + NOTE_DRUG + r")\b"
+        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|as\s+prescribed|the\s+dog|toddler|child)\b)",
+    ),
+    _rule(
+        "attempt_pills_on_purpose",
+        ATTEMPT,
+        r"\bon\s+purpose\b['\"\u2019\u201d]?\s+with\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:bottle|box|packet|pack|"
+        r"handful|load|stash)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds|painkillers|" + NOTE_DRUG + r")\b"
+        r"|\b(?:bottle|box|packet|pack|handful|load|stash)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds|painkillers)\b"
+        r"[^\n]{0,80}?\b(?:mum|dad|she|he|they|someone|my\s+\w+)\s+found\s+me\b",
+    ),
+    _rule(
+        "attempt_woke_icu_took",
+        ATTEMPT,
+        r"\bwoke\s+(?:up\s+)?in\s+(?:icu|itu|intensive\s+care|resus|hospital|a&e|the\s+er|the\s+icu)\b"
+        r"(?=[^\n]{0,120}\b(?:taking|took|swallowing|swallowed|downing|downed)\s+(?:all\s+(?:of\s+)?)?(?:the|my|his|"
+        r"her)\s+(?:\w+\s+)?(?:pills|tablets|meds|"
+        + NOTE_DRUG
+        + r")\b[^\n]{0,30}?\b(?:all\s+of\s+(?:it|them)|"
+        r"every\s+(?:one|last)|the\s+lot|then\s+nothing|whole)\b)"
+        r"(?![^\n]{0,160}\b(?:accident\w*|by\s+mistake|wrong\s+dose|hypo)\b)",
+    ),
+    _rule(
+        "attempt_trying_end_it_ward",
+        ATTEMPT,
+        r"\b(?:me|my)\s+(?:trying|tryin|attempting|try)\s+to\s+(?:end\s+it|end\s+my\s+life|kill\s+myself|die)\b"
+        r"[^\n]{0,40}?\b(?:is|was)\s+(?:why|how)\s+(?:i'?m|im|i\s+am|i\s+ended\s+up|i\s+got)\b",
+    ),
+    _rule(
+        "ligature_fashioned",
+        BEHAVIOR,
+        r"\bligatures?\s+(?:\w+\s+)?(?:fashioned|made|improvised|fabricated|constructed|tied|created)\s+(?:from|out\s+of|"
+        r"with|using)\b"
+        r"|\b(?:rope|cord|belt|sheet|bedsheet|flex|cable|scarf|dressing\s+gown\s+cord|lead)\b[^\n.]{0,40}?\b(?:tied|"
+        r"knotted|fashioned|made)\s+(?:in|into)\s+(?:a\s+|the\s+)?(?:loop|noose|ligature)\b"
+        r"(?![^\n]{0,60}\b(?:boat|sail\w*|scouts?|climb\w*|craft\w*|macrame|knots?\s+class|swing|dog|horse|tent|"
+        r"washing|curtain)\b)",
+    ),
+    _rule(
+        "prep_heights_researched",
+        BEHAVIOR,
+        r"\b(?:research(?:ed|ing)?|search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing)\s+up|check(?:ed|ing)(?:\s+out)?)\s+"
+        r"(?:online\s+)?(?:for\s+)?(?:how\s+(?:high|tall|far\s+down)|the\s+heights?\s+of|heights?\s+of|the\s+drop\s+"
+        r"(?:from|of|off)|how\s+far\s+the\s+drop)\s+(?:\w+\s+){0,3}?(?:car\s+parks?|parking\s+(?:garage|structure|"
+        r"lot)s?|multi-?storeys?|bridges?|foot\s?bridges?|buildings?|cliffs?|towers?|blocks?|roofs?|overpass\w*|"
+        r"flyovers?|viaducts?)\b"
+        r"(?![^\n]{0,80}\b(?:photo\w*|drone|project|homework|view|skyline|architect\w*|survey\w*|quiz|van|lorry|"
+        r"truck|clearance)\b)",
+    ),
+    _rule(
+        "prep_goodbye_drafted",
+        BEHAVIOR,
+        r"\b(?:typed|wrote|written|drafted|writing|drafting|recorded|composed)\s+(?:out\s+|up\s+)?(?:a\s+|my\s+)?"
+        r"goodbye\s+(?:msgs?|messages?|texts?|txts?|posts?|emails?|vids?|videos?|notes?|letters?)\b"
+        r"(?=[^\n]{0,100}\b(?:drafts?|saved|not\s+sent|haven'?t\s+sent|havent\s+sent|unsent|scheduled|kept\s+it|"
+        r"keeping\s+it|still\s+there|ready\s+to\s+(?:send|go)|for\s+when)\b)"
+        r"(?![^\n]{0,100}\b(?:team|colleagues|class|students|coworkers|co-workers|office|staff|leaving\s+do|new\s+job|"
+        r"moving|retir\w+|last\s+day|farewell)\b)",
+    ),
+    _rule(
+        "prep_letters_left_unread",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write)\s+(?:a\s+|some\s+)?(?:letters?|notes?|cards?)\s+(?:to|for)\s+[^\n]{0,60}?"
+        r"(?=[^\n]{0,120}\b(?:(?:nobody|no\s+one|no-one)\s+(?:needs?|has|is)\s+(?:to\s+)?(?:read|see|find|open)\s+"
+        r"(?:them|it)\s+yet|(?:read|open|find)\s+(?:them|it)\s+(?:until|till|til)\s+after|for\s+after\s+i'?m|"
+        r"(?:under|behind)\s+(?:my|the)\s+bed)\b)"
+        r"(?![^\n]{0,140}\b(?:thank\w*|christmas|birthday|santa|pen\s?pal|complaint|council|application|valentine\w*|"
+        r"love\s+letters?|time\s+capsule|anniversary|wedding|baby)\b)",
+    ),
+    _rule(
+        "prep_rope_again",
+        BEHAVIOR,
+        r"\b(?:bought|buying|got|ordered|picked\s+up)\s+(?:a\s+|some\s+)?(?:second|another|2nd|new|spare|stronger|thicker|"
+        r"longer)\s+(?:length\s+of\s+|piece\s+of\s+)?(?:rope|noose)\b"
+        r"(?![^\n]{0,80}\b(?:boat|tent|climb\w*|washing|clothes\s*line|swing|dog|tow\w*|garden|camp\w*|sail\w*|gym|"
+        r"skipping|tug|allotment|hammock|pulley)\b)",
+    ),
+    _rule(
+        "prep_water_night",
+        BEHAVIOR,
+        r"\b(?:standing|stood|waded|wading|walked|walking)\s+(?:out\s+)?(?:in|into)\s+the\s+(?:river|sea|lake|canal|"
+        r"reservoir|loch|estuary|quarry)\b(?=[^\n]{0,60}\b(?:up\s+to\s+my\s+(?:waist|chest|neck|chin|shoulders)|"
+        r"at\s+[1-5]\s*(?:am|a\.m\.)|in\s+the\s+(?:dark|middle\s+of\s+the\s+night))\b)"
+        r"(?![^\n]{0,80}\b(?:swim\w*|paddl\w*|fishing|dog|kayak\w*|surf\w*|wetsuit|holiday|beach\s+day|photo\w*|"
+        r"baptis\w*|kids?)\b)",
+    ),
+    _rule(
+        "prep_affairs_tied_off",
+        BEHAVIOR,
+        r"\b(?:sold|gave\s+away|paid\s+back|paid\s+off|rehomed|cancelled)\b[^\n]{0,120}?\b(?:tying\s+(?:things|it\s+all|"
+        r"everything)\s+(?:off|up)|tied\s+(?:things|it\s+all|everything)\s+(?:off|up)|(?:my\s+)?affairs\s+in\s+order|"
+        r"(?:putting|put)\s+(?:things|everything)\s+in\s+order|so\s+(?:nobody|no\s+one)\s+(?:has|needs|is\s+left)\s+to)\b"
+        r"(?![^\n]{0,120}\b(?:moving|move|emigrat\w*|new\s+job|wedding|business|holiday|travel\w*|gap\s+year|uni|"
+        r"divorce|baby|mortgage|flat|house)\b)",
+    ),
+    _rule(
+        "harm_sharpener_blade",
+        BEHAVIOR,
+        r"\b(?:opened|took|got|pulled|broke|prised|prized|removed|taken)\s+(?:out\s+)?(?:the\s+|a\s+)?(?:razor|blade)s?\s+"
+        r"(?:out\s+of|from)\s+(?:the\s+|a\s+|my\s+)?(?:pencil\s+)?sharpener\b"
+        r"(?![^\n]{0,80}\b(?:art|craft|model|project|class|lesson|school\s+project)\b)",
+    ),
+    _rule(
+        "harm_marks_hidden",
+        BEHAVIOR,
+        r"\b(?:the\s+)?(?:lines|cuts|slashes|scratches|burns|marks)\s+on\s+my\s+" + H195_BODY + r"\b"
+        r"(?=[^\n]{0,60}\b(?:deeper|fresh|new\s+ones|(?:nobody|no\s+one|no-one)\s+(?:sees|can\s+see|will\s+see|"
+        r"notices)|under\s+(?:my\s+)?(?:jeans|sleeves|long\s+sleeves|hoodie|trousers|tights)|keep\s+(?:them\s+)?"
+        r"hidden|hide\s+them)\b)"
+        r"(?![^\n]{0,80}\b(?:stretch|tan|pen|marker|sharpie|tattoo|eczema|cat|kitten|dog|bramble|rash|sunburn|"
+        r"surgery|operation)\b)",
+    ),
+    _rule(
+        "note_wound_owned",
+        BEHAVIOR,
+        r"\b(?:lacs?|lacerations?|cuts|incisions|scratches|burns|wounds)\s+(?:\w+\s+){0,2}?(?:to\s+|on\s+|of\s+)?"
+        + H195_BODY
+        + r"\b(?=[^\n]{0,100}\b(?:(?:pt|cl|client|patient|she|he|they)\s+(?:\w+\s+)?(?:states?|stated|reports?|"
+        r"reported|admits?|admitted|acknowledg\w*|confirms?|confirmed|says|said|disclosed)\s+(?:\w+\s+){0,2}?"
+        r"(?:used|using|self[\s-]?inflicted|did\s+(?:it|this)|with\s+(?:a\s+)?(?:blade|razor|knife|glass|scissors))|"
+        r"used\s+(?:a\s+)?(?:blade|razor|knife|glass|scissors))\b)"
+        r"(?![^\n]{0,120}\b(?:accident\w*|fell|fall|dog|cat|work\s+injury|not\s+self|denies\s+self)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_item_yes",
+        IDEATION,
+        r"\bc-?ssrs\b[^\n:]{0,12}?\b(?:q|item|question)\s*[1-5]\b[^\n:]{0,60}[:\-\u2013]\s*(?:yes|y|endorsed|positive|"
+        r"\+ve)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_behaviour_yes",
+        BEHAVIOR,
+        r"\bc-?ssrs\b[^\n:]{0,12}?\b(?:q|item|question)\s*6\b[^\n:]{0,60}[:\-\u2013]\s*(?:yes|y|endorsed|positive|"
+        r"\+ve)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "think_about_dying_often",
+        IDEATION,
+        r"\bi\s+(?:\w+\s+)?(?:think|thought|thinking)\s+about\s+(?:dying|being\s+dead|killing\s+myself|suicide|"
+        r"ending\s+it|ending\s+my\s+life|not\s+being\s+here|not\s+being\s+alive)\b(?=[^\n]{0,30}\b(?:most\s+days|"
+        r"every\s+day|everyday|all\s+the\s+time|a\s+lot|daily|constantly|every\s+night|nightly|most\s+nights)\b)"
+        r"(?![^\n]{0,80}\b(?:passed|died|funeral|what\s+happens|afterlife|heaven|getting\s+old|ageing|aging|"
+        r"grandad|grandma|nan|my\s+(?:mum|dad|mother|father)\s+(?:is|was)|podcast|book|essay)\b)",
+    ),
+)
+RULES = RULES + H195_RULES
 # 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
 # level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
 # and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
@@ -3781,6 +4015,7 @@ UNTRAINED_RULES = frozenset(
         *H185_WISH_RULES,
         *H190_RULES,
         *H191_RULES,
+        *H195_RULES,
     )
 )
 
@@ -4101,7 +4336,9 @@ def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
 
 HISTORY_CLOSED = re.compile(
     r"\b(?:(?:none|nil|nothing|no\s+(?:further\s+|more\s+)?(?:attempts?|episodes?|ods?|overdoses?|sa|sh|self[\s-]?harm))"
-    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+)\b"
+    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+"
+    # 2.16.5 (h195, frozen41-160): "10 yrs abstinent", "6 years clean", "sh-free for 5 years"
+    r"|\d+\s*(?:yrs?|years?)\s+(?:abstinent|clean|sh[\s-]?free|harm[\s-]?free|free\s+of\s+(?:it|sh|self[\s-]?harm)))\b"
 )
 
 
@@ -4561,9 +4798,18 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\bkill(?:ed|ing|s)?\s+(?:it|time|the\s+(?:lights|engine|mood|vibe|music|process|app|game))\b",
         r"\b(?:will|would|is\s+going\s+to|gonna|'ll|'d|going\s+to)\s+(?:literally\s+)?kill\s+me\s+(?:if|when|for)\b",
         r"\bdying\s+(?:to|for)\s+(?:see|know|try|meet|get|go|hear|read|watch|tell|have|eat|visit|find|do|an?|some)\b",
-        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+myself)\s+(?:(?:of|from|with)\s+(?:laugh\w*|embarrassment|shame|"
+        # 2.16.5 (h195, frozen41-058): and "killing himself laughing", someone else's laugh in a note
+        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+(?:myself|himself|herself|themselves|themself))\s+"
+        r"(?:(?:of|from|with)\s+(?:laugh\w*|embarrassment|shame|"
         r"boredom|cuteness|thirst|hunger|heat|the\s+heat|cringe|love|heartbreak|a\s+broken\s+heart)|laughing|laughter)\b",
         r"\b(?:bored|scared|worried|sick|tired|frightened|loved?)\s+to\s+death\b",
+        # 2.16.5 (h195, frozen41-067): words quoted and told as a joke or a figure ("jokingly said she'd 'jump off a
+        # bridge' if her team lost", "'…'; clarified as a figure of speech"): the quote only
+        r"\b(?:jokingly|in\s+jest|laughingly)\s+(?:said|says|saying|stated|states|remarked|quipped|commented)\s+"
+        r"(?:that\s+)?(?:[\w']+\s+){0,2}?['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,60}['\"\u2019\u201d]",
+        r"['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,60}['\"\u2019\u201d](?=[^\n]{0,80}\b(?:clarified|confirmed|described|"
+        r"explained)\s+(?:as|to\s+be)\s+(?:a\s+|just\s+a\s+|only\s+a\s+)?(?:figure\s+of\s+speech|joke|turn\s+of\s+phrase|"
+        r"expression|hyperbole|exaggeration)\b)",
         r"\bto\s+die\s+for\b|\bover\s+my\s+dead\s+body\b|\brather\s+die\s+than\b|\bdie[\s-]?hard\b",
         r"\b(?:battery|phone|laptop|car|plant|plants|engine|conversation|party|wifi|signal)\s+(?:\w+\s+)?(?:died|dies|"
         r"is\s+dead|was\s+dead|dying)\b",
@@ -4955,6 +5201,8 @@ EVERYDAY_THINGS = (
     r"(?:kayaks?|canoes?|boats?|dinghy|dinghies|yacht|sail|sailing|anchor|jetty|tents?|tarps?|guy\s+lines|camping|"
     r"camp|campsite|trip|holiday|holidays|journey|flight|flights|travel|travelling|traveling|hike|hiking|climb|"
     r"climbing|climbing\s+gym|gym|swing|tire\s+swing|tyre\s+swing|hammock|washing|washing\s+line|clothes\s+line|"
+    # 2.16.5 (h195, frozen41-171): the line's word in one ("clothesline", "washline") and its pegs
+    r"clotheslines?|washlines?|washing\s+lines|pegs|"
     r"laundry|clothes|garden|allotment|hay|hay\s+bales|bales|sheep|sheep\s+pens|pens|cattle|calves|horse|horses|"
     r"goats|dog|dogs|fence|fences|gate|trailer|roof\s+rack|car|van|truck|ute|load|luggage|suitcase|woodpile|firewood|"
     r"logs|tree\s+house|treehouse|boxes|move|removal|furniture|runner\s+beans|beans|tomatoes|plants|tug\s+of\s+war|"
@@ -5189,6 +5437,9 @@ MEDIA = re.compile(
     # 2.16.3 (h190): a clinician's "last episode", "one episode of SH" is no television episode
     r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|"
     r"(?<!last\s)(?<!recent\s)(?<!latest\s)(?<!previous\s)(?<!prior\s)(?<!single\s)"
+    # 2.16.5 (h195, frozen41-200): a clinician's "depressive episode", "manic episode" is no television episode
+    r"(?<!depressive\s)(?<!manic\s)(?<!psychotic\s)(?<!hypomanic\s)(?<!mixed\s)(?<!dissociative\s)"
+    r"(?<!depression\s)(?<!mood\s)"
     r"episode(?!\s+of\s+(?:sh|dsh|self[\s-]?harm\w*|cutting|low\s+mood|depression|psychosis|mania|"
     r"overdose|od|ideation))|netflix|documentary|play|"
     r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
@@ -6009,6 +6260,9 @@ NARROW_OPENS = re.compile(
     # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
     r"|but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
     r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b"
+    # 2.16.5 (h195, frozen41-180): "'I want it all to end' re: custody proceedings", "regarding the move"
+    r"|(?:re\s*:|re\b|regarding|in\s+relation\s+to|in\s+respect\s+of)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?"
+    r"(?!(?:life|living|everything|death|dying|suicid\w*|self|herself|himself|themselves|myself)\b)[a-z]"
     # 2.16.3 (h190, frozen39-063): "ready to end it all - this relationship with sugar"
     r"|(?:this|that|the|my)\s+(?:relationship|habit|diet|addiction|streak|affair|love\s+affair|obsession)\s+with\s+"
     r"(?!(?:life|living|myself|everything|everyone|you|him|her|them)\b)[a-z])"
@@ -6050,10 +6304,15 @@ NARROW_SAID = re.compile(
 NARROW_REAFFIRMED = re.compile(
     r"\b(?:i\s+mean\s+it|not\s+(?:kidding|joking)|no\s+joke|seriously|for\s+real|serious|literally|alive|living|"
     r"life|lives|everything|all\s+of\s+it|myself|forever|anywhere|at\s+all|not\s+just|not\s+only|die|dying|dead|"
-    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|actually)\b"
+    # 2.16.5 (h195, frozen41-028): "not actually" takes the wish back ("(of my cold, not actually, just sick of …)")
+    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|(?<!\bnot\s)actually)\b"
 )
 OWN_LIFE_DENIED = re.compile(
     r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
+    # 2.16.5 (h195, frozen41-180): a clinician's denial after it ("no thoughts of death on exploration") re-affirms
+    # nothing
+    r"|\b(?:no|nil|denies|denied)\s+(?:(?:further|other|active|passive|current)\s+)?(?:thoughts?|ideas?|wish|intent)\s+"
+    r"(?:of|about|to)\s+(?:death|dying|die|suicide|ending\s+(?:her|his|their)\s+life)\b"
     # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
     r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
     # 2.16.2 (h185): a figure of a thing killing one, and the clinician's "no death wish" re-affirm nothing
@@ -6072,7 +6331,8 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     if (
         not unit
     ):  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"; never "… | All of them."
-        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026]|$))", "", tail)
+        # 2.16.5 (h195): and before a closing quote ("'… end it all' re: the tenancy")
+        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026'\"\u2019\u201d]|$))", "", tail)
     if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
         return False
     pieces = re.split(r"[.!?\u2026]+", tail)
@@ -6089,7 +6349,13 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     if rest.strip():
         # 2.16.3 (h190, frozen39-135): a bracket opens it too ("want to die (of embarrassment, …)")
         opens = (
-            re.match(r"\s*[,;:\-\u2013\u2014(\[]", rest) is not None and NARROW_OPENS.match(rest) is not None
+            re.match(
+                # 2.16.5 (h195, frozen41-180): after a closing quote, "re:" or "regarding" opens it too
+                r"\s*['\"\u2019\u201d]?\s*(?:[,;:\-\u2013\u2014(\[]|re\s*:|regarding\b|in\s+relation\s+to\b)",
+                rest,
+            )
+            is not None
+            and NARROW_OPENS.match(rest) is not None
         )
         # 2.16.2 (h185, frozen38-075): a wish told of a recurring time right after it ("'don't want to wake up' on
         # weekends"), never of one day ("on Monday" may be a plan's)
@@ -6116,6 +6382,10 @@ GIVEN_OBJECTS = re.compile(
 SCREEN_NEGATIVE_AFTER = re.compile(
     r"[ \t]*(?:risk[ \t]+)?(?:screen(?:ing)?|screen[ \t]+result|check|enquiry|inquiry|questions?)[ \t]*(?:was[ \t]+|is[ \t]+|"
     r":[ \t]*)?(?:negative|neg|-ve|clear|nil)\b"
+    # 2.16.5 (h195, frozen41-125): a screen not done tells nothing of the client ("SI screen not completed -
+    # interpreter unavailable"); never "not completed but pt said …"
+    r"|[ \t]*(?:risk[ \t]+)?(?:screen(?:ing)?|assessment|questions?)[ \t]+(?:was[ \t]+)?(?:not[ \t]+(?:completed|done|"
+    r"asked|attempted|possible)|deferred|incomplete)\b(?![^\n]{0,80}\b(?:but|however|though|although)\b)"
 )
 SCREEN_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|neg|-ve)[ \t]+$")
 SCREENABLE = words("si suicidal suicide suicidality sh self-harm ideation risk dsh")
@@ -6394,7 +6664,23 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return "other"  # 2.12.0 (h157): "my brother's overdose", "mum's suicide attempt"
     if ctx.kind not in SESSION_KINDS and _opening_name(ctx, m, sentence):
         return "other"  # 2.13.0 (h160): "Priya took an overdose at the weekend."
+    own_quote = _own_quote_start(ctx, m.start(), m.end())
+    if own_quote is not None:
+        # 2.16.5 (h195, frozen41-123): the writer's own words quoted ("I told her 'I don't want to be alive'"): the
+        # subject is read inside the quote (its opening quote mark glued to "'i" hid the "I"), not from "her" before it
+        return _subject_before(ctx, m.start(), own_quote)
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
+
+
+def _own_quote_start(ctx: Context, start: int, end: int) -> int | None:
+    """2.16.5 (h195): where the words inside a quote that the writer says begin (:data:`FIRST_PERSON_SPEECH` right
+    before it: "I told her '…'", "I said '…'"); ``None`` outside such a quote."""
+    for qs, qe in ctx.quotes:
+        if qs <= start and end <= qe:
+            if FIRST_PERSON_SPEECH.search(ctx.norm[max(0, qs - 80) : qs]):
+                return qs + 1
+            return None
+    return None
 
 
 def _quantity_one(inside: Sequence[str], index: int) -> bool:
