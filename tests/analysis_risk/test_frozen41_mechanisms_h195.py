@@ -48,6 +48,7 @@ JOURNAL = "free_association"
         "woke up in hospital after taking all the paracetamol, every one of them",
         "Woke up in ICU. I remember swallowing the sertraline, all of it, then nothing.",
         "me trying to end it in march is why im in hospital now",
+        "cut my wrists open and lay in the bath waiting to die",
     ],
 )
 def test_an_attempt_told_by_its_act_and_intent_or_aftermath_is_attempt(text: str, kind: str) -> None:
@@ -208,6 +209,8 @@ def test_thinking_about_death_in_grief_is_not_the_habit_rule() -> None:
         ("Historic SH as teenager (cutting), 12 yrs abstinent, no urges.", NOTE),
         ("Client stated 'I want to end it all' re: the tenancy; no thoughts of death on exploration.", NOTE),
         ("bought rope for the clothesline and some pegs", JOURNAL),
+        ("note to self: tired yes, wanting to die no.", JOURNAL),
+        ("sad yes, want to die no", JOURNAL),
     ],
 )
 def test_a_narrowed_figured_unasked_or_closed_line_is_not_flagged(text: str, kind: str) -> None:
@@ -222,6 +225,9 @@ def test_a_narrowed_figured_unasked_or_closed_line_is_not_flagged(text: str, kin
         ("Client stated 'I want to end it all' re: her life, plan to overdose.", NOTE),
         ("Historic SH as teenager, 10 yrs abstinent, but cut again last week.", NOTE),
         ("Q: Any thoughts of ending your life? - yes, most days.", NOTE),
+        ("i want to die, no joke", JOURNAL),
+        ("i want to die, no.", JOURNAL),
+        ("honestly, wanting to die no longer scares me", JOURNAL),
     ],
 )
 def test_a_wish_or_act_reaffirmed_stays_flagged(text: str, kind: str) -> None:
@@ -238,6 +244,7 @@ FROZEN41_GENUINE = [
     "frozen41-020",
     "frozen41-023",
     "frozen41-027",
+    "frozen41-041",
     "frozen41-048",
     "frozen41-066",
     "frozen41-070",
@@ -264,6 +271,7 @@ FROZEN41_NEGATIVES = [
     "frozen41-058",
     "frozen41-067",
     "frozen41-125",
+    "frozen41-136",
     "frozen41-157",
     "frozen41-160",
     "frozen41-171",

@@ -3796,7 +3796,8 @@ RULES = RULES + H191_RULES
 # wounds owned ("pt states used blade", "acknowledged self-inflicted"); 4. ideation: a C-SSRS item answered yes, a
 # writer who thinks about dying most days.
 H195_INTENT = (
-    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!n't\s)(?<!\bnt\s)(?<!\bwithout\s)"
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!n't\s)(?<!\bnt\s)(?<!\bwithout\s)(?<!\bdenys\s)"
+    r"(?<!\bdeny\s)(?<!\bdenying\s)(?<!\bnil\s)"
     r"(?:intend(?:ed|ing|s)?\s+to\s+(?:end\s+(?:(?:her|his|their|my)\s+)?life|die|kill\s+(?:her|him|my|them)self)|"
     r"intent\s+to\s+(?:die|end\s+(?:(?:her|his|their|my)\s+)?life)|wanting\s+to\s+die|wanted\s+to\s+die|"
     r"meaning\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+life)\b"
@@ -3880,6 +3881,15 @@ H195_RULES: tuple[Rule, ...] = (
         ATTEMPT,
         r"\b(?:me|my)\s+(?:trying|tryin|attempting|try)\s+to\s+(?:end\s+it|end\s+my\s+life|kill\s+myself|die)\b"
         r"[^\n]{0,40}?\b(?:is|was)\s+(?:why|how)\s+(?:i'?m|im|i\s+am|i\s+ended\s+up|i\s+got)\b",
+    ),
+    _rule(
+        "attempt_wrist_cut_waiting",
+        ATTEMPT,
+        r"\b(?:cut|slit|sliced|opened)\s+(?:my|her|his|their)\s+(?:wrists?|veins?|arm)\s+(?:open\s+|deep\s+)?"
+        r"(?:[^\n]{0,60}?\b(?:sat|lay|laid|got|waited|sitting|lying)\s+(?:down\s+)?in\s+the\s+(?:bath|tub|shower)|"
+        r"[^\n]{0,60}?\bwaiting\s+(?:to\s+(?:die|bleed|go|pass\s+out)|for\s+it\s+to\s+(?:end|be\s+over))|"
+        r"[^\n]{0,60}?\bbleed\s+out)\b"
+        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|glass\s+broke|on\s+a\s+(?:tin|can|knife))\b)",
     ),
     _rule(
         "ligature_fashioned",
@@ -3994,11 +4004,13 @@ H195_RULES: tuple[Rule, ...] = (
     _rule(
         "think_about_dying_often",
         IDEATION,
-        r"\bi\s+(?:\w+\s+)?(?:think|thought|thinking)\s+about\s+(?:dying|being\s+dead|killing\s+myself|suicide|"
+        r"\bi(?:\s+(?:still\s+|often\s+|just\s+)?think|\s+keep\s+thinking|'?m\s+(?:still\s+)?thinking|\s+am\s+thinking)\s+"
+        r"about\s+(?:dying|being\s+dead|killing\s+myself|suicide|"
         r"ending\s+it|ending\s+my\s+life|not\s+being\s+here|not\s+being\s+alive)\b(?=[^\n]{0,30}\b(?:most\s+days|"
         r"every\s+day|everyday|all\s+the\s+time|a\s+lot|daily|constantly|every\s+night|nightly|most\s+nights)\b)"
         r"(?![^\n]{0,80}\b(?:passed|died|funeral|what\s+happens|afterlife|heaven|getting\s+old|ageing|aging|"
-        r"grandad|grandma|nan|my\s+(?:mum|dad|mother|father)\s+(?:is|was)|podcast|book|essay)\b)",
+        r"grandad|grandma|nan|my\s+(?:mum|dad|mother|father)\s+(?:is|was)|podcast|book|essay|but\s+(?:that|now)|"
+        r"now\s+i|not\s+anymore|no\s+longer)\b)",
     ),
 )
 RULES = RULES + H195_RULES
@@ -6391,6 +6403,27 @@ SCREEN_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|neg|-ve)[ \t]+$")
 SCREENABLE = words("si suicidal suicide suicidality sh self-harm ideation risk dsh")
 
 
+# 2.16.5 (h195, frozen41-136): a wish set down as a checklist's item and answered no after it ("sad yes, wanting to
+# die no.", "thoughts of dying: no"): a denial. The item opens its clause (line start, a comma, a colon or a semicolon
+# before it) and "no" closes it; never "I want to die, no joke", never "want to die. No one cares".
+ITEM_ANSWER_NO = re.compile(
+    r"[ \t]*[,:\-\u2013]?[ \t]*(?:no|nope|nah|never|n)\b[ \t]*(?:[.!;,]|$)", re.MULTILINE
+)
+ITEM_OPENS = re.compile(r"(?:^|[,;:][ \t]*)$", re.MULTILINE)
+
+
+def _item_answered_no(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
+    if rule.name not in WISH_NARROWABLE or rule.level > IDEATION:
+        return False
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    before = ctx.norm[line_start : m.start()]
+    opens = (
+        ITEM_OPENS.search(before) is not None
+        or re.search(r"(?:^|[,;:]\s*)(?!i\b)\w+\s*$", before) is not None
+    )
+    return opens and ITEM_ANSWER_NO.match(ctx.norm, m.end()) is not None
+
+
 def _screened_negative(ctx: Context, m: re.Match[str]) -> bool:
     last = WORD.findall(ctx.norm, m.start(), m.end())[-1:]
     if not last or last[0] not in SCREENABLE:
@@ -6453,7 +6486,8 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             or _list_denied(ctx, m, sentence)
             or _heading_answered_no(ctx, m)
             or _field_answered_nil(ctx, m)
-            or _screened_negative(ctx, m),
+            or _screened_negative(ctx, m)
+            or _item_answered_no(ctx, rule, m),
         ),
         (
             "recovery",
