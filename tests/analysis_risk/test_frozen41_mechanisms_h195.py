@@ -64,6 +64,8 @@ def test_an_attempt_told_by_its_act_and_intent_or_aftermath_is_attempt(text: str
         "Day 3 post OD, LFTs normalising.",
         "Handover: 52M, d1 post paracetamol OD (staggered), NAC running.",
         "Pt took a staggered overdose over the weekend.",
+        "Pt seen on ward, post-OD day 1, remorseful.",
+        "Admitted after ingesting 30 co-codamol with intent.",
     ],
 )
 def test_a_note_tells_the_clients_attempt(text: str) -> None:
@@ -114,6 +116,8 @@ def test_someone_elses_act_with_intent_or_overdose_is_theirs() -> None:
         "opened the razor from the pencil sharpener, 40 days clean gone",
         "the cuts on my arms are deeper now, I wear long sleeves so nobody sees",
         "the lines on my thigh are fresh again, nobody sees under jeans",
+        "went up to the top of the car park and looked over the edge for an hour",
+        "scheduled a goodbye post for sunday night",
     ],
 )
 def test_a_preparatory_or_self_harm_act_with_its_object_is_behavior(text: str, kind: str) -> None:
@@ -148,6 +152,8 @@ def test_a_note_tells_the_clients_preparatory_or_self_harm_act(text: str) -> Non
         "sold my car and paid off my debts, tying things up before the move to Spain",
         "researched the height of local car parks for my van's clearance",
         "tied the rope into a loop for the tyre swing in the garden",
+        "went up to the top of the car park and looked over the edge at the sunset",
+        "scheduled a goodbye post for my leaving do at work",
     ],
 )
 def test_their_look_alikes_are_not_behavior(text: str, kind: str) -> None:
@@ -162,6 +168,7 @@ def test_their_look_alikes_are_not_behavior(text: str, kind: str) -> None:
     [
         ("C-SSRS item 1 (wish to be dead): Yes", NOTE),
         ("C-SSRS Q2 (non-specific active thoughts): yes, past week.", NOTE),
+        ("C-SSRS screen positive (passive ideation).", NOTE),
         ("Told my GP I think about killing myself every day.", JOURNAL),
         ("i think about not being here most days", JOURNAL),
         ("My mum asked what's wrong and I told her 'I want to die.'", JOURNAL),
@@ -180,6 +187,7 @@ def test_ideation_told_in_a_screen_a_habit_or_ones_own_quoted_words_is_flagged(t
     ("text", "kind"),
     [
         ("C-SSRS Q2 (active thoughts): No.", NOTE),
+        ("C-SSRS screen negative.", NOTE),
         ("She told me 'I want to die' and I didn't know what to say.", JOURNAL),
         ("We watched an episode about a man who wanted to die.", JOURNAL),
     ],
@@ -211,6 +219,7 @@ def test_thinking_about_death_in_grief_is_not_the_habit_rule() -> None:
         ("bought rope for the clothesline and some pegs", JOURNAL),
         ("note to self: tired yes, wanting to die no.", JOURNAL),
         ("sad yes, want to die no", JOURNAL),
+        ("phone battery's out again, charger's in the car", JOURNAL),
     ],
 )
 def test_a_narrowed_figured_unasked_or_closed_line_is_not_flagged(text: str, kind: str) -> None:
@@ -270,6 +279,7 @@ FROZEN41_NEGATIVES = [
     "frozen41-028",
     "frozen41-058",
     "frozen41-067",
+    "frozen41-098",
     "frozen41-125",
     "frozen41-136",
     "frozen41-157",

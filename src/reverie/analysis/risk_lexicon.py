@@ -3822,7 +3822,7 @@ H195_RULES: tuple[Rule, ...] = (
     _rule(
         "note_post_od",
         ATTEMPT,
-        r"\b(?:(?:day|d)\s*\d{1,2}\s+)?(?:post|following|s/p|after|admitted\s+(?:with|after|following|post))\s+"
+        r"\b(?:(?:day|d)\s*\d{1,2}\s+)?(?:post|following|s/p|after|admitted\s+(?:with|after|following|post))[\s-]+"
         r"(?:an?\s+|her\s+|his\s+|their\s+)?(?:(?:deliberate|intentional|staggered|compound|mixed|large|significant)\s+)?"
         r"(?:"
         + NOTE_DRUG
@@ -3892,6 +3892,23 @@ H195_RULES: tuple[Rule, ...] = (
         r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|glass\s+broke|on\s+a\s+(?:tin|can|knife))\b)",
     ),
     _rule(
+        "note_ingestion_intent",
+        ATTEMPT,
+        r"\b(?:ingest(?:ed|ing)?|took|taking|swallowed|swallowing)\s+(?:approx\.?\s+|~\s*|about\s+|around\s+)?"
+        r"(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:\w+\s+){0,2}?(?:" + NOTE_DRUG + r"|pills|tablets|tabs|capsules)\b"
+        r"[^\n]{0,40}?\b(?:with\s+(?:suicidal\s+)?intent|intending\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+"
+        r"life|meaning\s+to\s+die)\b",
+    ),
+    _rule(
+        "prep_height_visited_edge",
+        BEHAVIOR,
+        r"\b(?:went|go|going|climbed|walked|drove|got)\s+(?:up\s+)?(?:to\s+)?the\s+(?:top|roof|top\s+floor|top\s+deck)\s+"
+        r"of\s+(?:the|a)\s+(?:\w+\s+)?(?:car\s+park|multi-?storey|parking\s+(?:garage|structure)|bridge|"
+        r"building|tower|block)\b[^\n]{0,60}?\b(?:looked|stared|staring|looking|leaned|leaning|peered)\s+"
+        r"(?:over|down|off)\b(?:\s+the\s+(?:edge|side|railing|barrier|drop))?"
+        r"(?![^\n]{0,60}\b(?:view|sunset|sunrise|photo\w*|fireworks|skyline|parked|find\s+(?:my|the)\s+car)\b)",
+    ),
+    _rule(
         "ligature_fashioned",
         BEHAVIOR,
         r"\bligatures?\s+(?:\w+\s+)?(?:fashioned|made|improvised|fabricated|constructed|tied|created)\s+(?:from|out\s+of|"
@@ -3915,10 +3932,12 @@ H195_RULES: tuple[Rule, ...] = (
     _rule(
         "prep_goodbye_drafted",
         BEHAVIOR,
-        r"\b(?:typed|wrote|written|drafted|writing|drafting|recorded|composed)\s+(?:out\s+|up\s+)?(?:a\s+|my\s+)?"
+        r"(?:\b(?:typed|wrote|written|drafted|writing|drafting|recorded|composed)\s+(?:out\s+|up\s+)?(?:a\s+|my\s+)?"
         r"goodbye\s+(?:msgs?|messages?|texts?|txts?|posts?|emails?|vids?|videos?|notes?|letters?)\b"
         r"(?=[^\n]{0,100}\b(?:drafts?|saved|not\s+sent|haven'?t\s+sent|havent\s+sent|unsent|scheduled|kept\s+it|"
         r"keeping\s+it|still\s+there|ready\s+to\s+(?:send|go)|for\s+when)\b)"
+        r"|\b(?:scheduled|queued|set\s+up|timed)\s+(?:a\s+|my\s+)?goodbye\s+(?:msgs?|messages?|texts?|posts?|emails?|"
+        r"tweets?|vids?|videos?)\b)"
         r"(?![^\n]{0,100}\b(?:team|colleagues|class|students|coworkers|co-workers|office|staff|leaving\s+do|new\s+job|"
         r"moving|retir\w+|last\s+day|farewell)\b)",
     ),
@@ -3992,6 +4011,12 @@ H195_RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\bc-?ssrs\b[^\n:]{0,12}?\b(?:q|item|question)\s*[1-5]\b[^\n:]{0,60}[:\-\u2013]\s*(?:yes|y|endorsed|positive|"
         r"\+ve)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_screen_positive",
+        IDEATION,
+        r"\bc-?ssrs\s+(?:screen(?:ing)?\s+|score\s+)?(?:was\s+|is\s+|:\s*)?(?:positive|\+ve|pos)\b",
         kinds=SESSION_KINDS,
     ),
     _rule(
@@ -7873,6 +7898,12 @@ EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
             r"catheter|staples|coil|implant|cyst|mole|ovary|kidney\s+stone)\s+(?:out|removed|taken\s+out)\b",
         ),
         ("hang_in_there", r"\bhang\s+in\s+(?:there|where|here)\b"),
+        # 2.16.5 (h195, frozen41-098): a supply cut off ("Battery's out again", "the power was out all night")
+        (
+            "supply_out",
+            r"\b(?:battery|batteries|power|electricity|electrics|lights|wifi|wi-fi|internet|signal|boiler|heating|"
+            r"fuse|hot\s+water)(?:'s|\s+is|\s+was|\s+went|\s+are|\s+were)?\s+out\b",
+        ),
         (
             "future_in_a_place",
             r"\b(?:no|any|a)\s+future\s+(?:for\s+me\s+)?(?:in|at|with)\s+(?:this|that|the|my)\s+"
