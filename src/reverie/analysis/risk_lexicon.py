@@ -3927,7 +3927,7 @@ H195_RULES: tuple[Rule, ...] = (
         r"lot)s?|multi-?storeys?|bridges?|foot\s?bridges?|buildings?|cliffs?|towers?|blocks?|roofs?|overpass\w*|"
         r"flyovers?|viaducts?)\b"
         r"(?![^\n]{0,80}\b(?:photo\w*|drone|project|homework|view|skyline|architect\w*|survey\w*|quiz|van|lorry|"
-        r"truck|clearance)\b)",
+        r"truck|clearance|climb\w*|trip|hik\w*|holiday|walk\w*|abseil\w*|route|geography|class|bungee|zip\s?line)\b)",
     ),
     _rule(
         "prep_goodbye_drafted",
