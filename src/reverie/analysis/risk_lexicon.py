@@ -3852,10 +3852,17 @@ H195_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_swallowed_all_of",
         ATTEMPT,
-        r"\b(?:swallow|swallowed|took|downed|necked)\s+(?:all|every\s+one\s+of|the\s+whole\s+(?:box|bottle|pack|packet)"
-        r"\s+of)\s+(?:of\s+)?(?:his|her|their|my|mum'?s|dad'?s|nan'?s|gran'?s|the)\s+(?:\w+\s+){0,2}?"
-        r"(?:tablets|pills|meds|medication|painkillers|capsules|" + NOTE_DRUG + r")\b"
-        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|as\s+prescribed|the\s+dog|toddler|child)\b)",
+        # "took all my tablets" is also a day's doses taken ("with breakfast like the GP said"): "took" reads only
+        # someone else's supply or the whole box
+        r"(?:\b(?:swallow|swallowed|downed|necked)\s+(?:all|every\s+one\s+of|the\s+whole\s+(?:box|bottle|pack|"
+        r"packet)\s+of)\s+(?:of\s+)?(?:his|her|their|my|mum'?s|dad'?s|nan'?s|gran'?s|the)"
+        r"|\btook\s+(?:all|every\s+one\s+of)\s+(?:of\s+)?(?:his|her|their|mum'?s|dad'?s|nan'?s|gran'?s)"
+        r"|\btook\s+the\s+whole\s+(?:box|bottle|pack|packet)\s+of\s+(?:his|her|their|my|mum'?s|dad'?s|nan'?s|"
+        r"gran'?s|the))\s+(?:\w+\s+){0,2}?(?:tablets|pills|meds|medication|painkillers|capsules|"
+        + NOTE_DRUG
+        + r")\b"
+        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|as\s+prescribed|as\s+directed|the\s+dog|toddler|child|"
+        r"breakfast|on\s+time|with\s+food|like\s+the\s+(?:gp|doctor|nurse)\s+said|bedtime|in\s+a\s+row)\b)",
     ),
     _rule(
         "attempt_pills_on_purpose",
