@@ -527,4 +527,4 @@ def test_a_lone_surrogate_is_screened_with_the_words_around_it(text: str) -> Non
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

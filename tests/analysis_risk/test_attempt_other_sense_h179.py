@@ -85,4 +85,4 @@ def test_the_register_keeps_its_lines(text: str) -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

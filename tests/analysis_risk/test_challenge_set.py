@@ -111,7 +111,8 @@ MEASURED_FLAGGED = {
     "frozen2": 63 / 64,
     "frozen3": 93 / 107,  # 93 on 2.16.2 (h185, seen)
     # frozen4: 115 since the sixteenth round (acts told with their intent), 116 on 2.14.0 (h167; seen)
-    "frozen4": 117 / 126,  # 116 -> 117 on 2.16.0 (h180, seen: a wish not to wake up)
+    # frozen4: 118 flagged on 2.16.5 (h195, seen)
+    "frozen4": 118 / 126,  # 116 -> 117 on 2.16.0 (h180, seen: a wish not to wake up)
     # frozen5: written during the sixth round by another engineer, kept outside the repository, measured once at its
     # end with the shipped model (never tuned on): 62 of 80, 11 of 160 false alarms. Seen since the seventh round.
     "frozen5": 76 / 80,  # 74 -> 76 on 2.14.0 (h167, seen)
@@ -123,7 +124,8 @@ MEASURED_FLAGGED = {
     # frozen7: written during the eighth round by another engineer (28 new voices), kept outside the repository,
     # measured once at its end: 65 of 100 with the eighth round's code and with the code before it (16 and 17 of
     # 183 false alarms, none at "attempt"). Seen since.
-    "frozen7": 71 / 100,  # 67 since the tenth and eleventh rounds, 71 since the sixteenth (seen)
+    # frozen7: 72 flagged on 2.16.5 (h195, seen)
+    "frozen7": 72 / 100,  # 67 since the tenth and eleventh rounds, 71 since the sixteenth (seen)
     # frozen8: written during the ninth round by another engineer (29 new voices), kept outside the repository,
     # measured once at its end: 59 of 100 with the ninth round's code and with the code before it (the risk screen
     # did not change; 11 of 186 false alarms, none at "attempt"). Seen since; after it, overdoses named by any drug
@@ -175,7 +177,8 @@ MEASURED_FLAGGED = {
     # frozen20: the same shape, written during the twenty-fifth round by another engineer who tuned nothing
     # (README_frozen20.md), measured once on risk 2.4.0. Seen since; 60 since risk 2.6.0 (h38: one genuine model-alone
     # line resembles no written crisis line at 0.35; the seen batches together 1,730 -> 1,728, docs/risk.md)
-    "frozen20": 60 / 80,
+    # frozen20: 61 flagged on 2.16.5 (h195, seen)
+    "frozen20": 61 / 80,
     # frozen21: the same shape, written during the twenty-sixth round by another engineer who tuned nothing
     # (README_frozen21.md), measured once on risk 2.4.0. Seen since.
     "frozen21": 54 / 80,
@@ -197,7 +200,8 @@ MEASURED_FLAGGED = {
     # frozen28: measured once, unseen, on risk 2.10.3 (ca0a807, the start of the day's risk work) and 2.11.0 (h152's
     # scene-only gate) in the same run: 66 both (README_frozen28.md, docs/risk.md "The twenty-eighth frozen batch")
     # frozen28: 68 flagged on 2.16.3 (h190, seen)
-    "frozen28": 68 / 80,
+    # frozen28: 69 flagged on 2.16.4 (h191, seen)
+    "frozen28": 69 / 80,
     # frozen29: measured once, unseen, on risk 2.11.0 and 2.12.0 (h157) in one run, its session notes read as notes
     # (the batch's `kind`): 61 both (README_frozen29.md; 49 both if its notes were read as journal entries); 62 since
     # 2.13.0 (h160: a note's "her upper arms" read as a place of self-harm, frozen29-048; seen)
@@ -209,19 +213,25 @@ MEASURED_FLAGGED = {
     / 80,  # 65 -> 69 on 2.14.0 (h167, seen); 70 on 2.15.0 (h175, seen); 71 on 2.16.2 (h185, seen)
     # frozen31: measured once, unseen, on risk 2.13.0 (main) and h166's 2.14.0 (not shipped: it failed its decision
     # rule) in one run, notes read as notes: 48 and 52 (README_frozen31.md)
-    "frozen31": 64
+    # frozen31: 65 flagged on 2.16.5 (h195, seen)
+    "frozen31": 65
     / 80,  # 48 -> 57 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen); 64 on 2.16.2 (h185, seen)
     # frozen32: measured once, unseen, on risk 2.13.0 (main) and 2.14.0 (h167, shipped: its decision rule met) in one
     # run, notes read as notes: 44 and 47 (README_frozen32.md)
     # frozen32: 63 flagged on 2.16.3 (h190, seen)
-    "frozen32": 63 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
+    # frozen32: 64 flagged on 2.16.5 (h195, seen)
+    "frozen32": 64 / 80,  # 47 when measured once on 2.14.0; 62 on 2.15.0 (h175, seen)
     # frozen33: measured once, unseen, on risk 2.14.0 (main, shipped) and h175's 2.15.0 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen33.md)
-    "frozen33": 56 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
+    # frozen33: 58 flagged on 2.16.4 (h191, seen)
+    # frozen33: 60 flagged on 2.16.5 (h195, seen)
+    "frozen33": 60 / 80,  # 54 when measured once on 2.14.0; 56 on 2.15.1 (h177, seen)
     # frozen34: measured once, unseen, on risk 2.14.0 (main, shipped) and h177's 2.15.1 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 54 and 56 (README_frozen34.md)
     # frozen34: 59 flagged on 2.16.3 (h190, seen)
-    "frozen34": 59
+    # frozen34: 62 flagged on 2.16.4 (h191, seen)
+    # frozen34: 63 flagged on 2.16.5 (h195, seen)
+    "frozen34": 63
     / 80,  # 54 on 2.14.0 when measured once; 56 on 2.15.1 (this candidate); 58 on 2.16.2 (h185, seen)
     # frozen35: measured once, unseen, on risk 2.14.0 (main, shipped) and h178's 2.15.2 (not shipped: its decision
     # rule not met) in one run, notes read as notes: 56 and 60 (README_frozen35.md)
@@ -231,7 +241,8 @@ MEASURED_FLAGGED = {
     # frozen36: measured once, unseen, on risk 2.14.0 and 2.15.3 (shipped: its decision rule met) in one run, notes read
     # as notes: 61 and 66 (README_frozen36.md)
     # frozen36: 68 flagged on 2.16.3 (h190, seen)
-    "frozen36": 68 / 80,
+    # frozen36: 69 flagged on 2.16.4 (h191, seen)
+    "frozen36": 69 / 80,
     # frozen37: measured once, unseen, on risk 2.15.3 and h180's 2.16.0 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 62 and 64 (README_frozen37.md)
     "frozen37": 79 / 80,  # 62 on 2.15.3 when measured once; 64 on 2.16.0; 79 on 2.16.1 (h183, seen)
@@ -244,10 +255,12 @@ MEASURED_FLAGGED = {
     "frozen39": 80 / 80,
     # frozen40: measured once, unseen, on risk 2.16.1 and h190's 2.16.3 (shipped: its decision rule met) in one run,
     # notes read as notes: 59 and 64 (README_frozen40.md)
-    "frozen40": 64 / 80,
+    # frozen40: 80 flagged on 2.16.4 (h191, seen)
+    "frozen40": 80 / 80,
     # frozen41: measured once, unseen, on risk 2.16.3 and h191's 2.16.4 (not shipped: its decision rule's (a) missed)
     # in one run, notes read as notes: 61 and 63 (README_frozen41.md)
-    "frozen41": 61 / 80,
+    # frozen41: 80 flagged on 2.16.5 (h195, seen)
+    "frozen41": 80 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -341,12 +354,13 @@ GOAL_MISSED = {
     # notes 25 of 40; journal lines 32 of 40; README_frozen39.md); all 80 on h190's 2.16.3, seen: the goal is met on a
     # seen batch
     "frozen39": "",
-    "frozen40": "goal missed: 64 of 80 genuine cases of the fortieth frozen batch flagged on risk 2.16.3, 59 on 2.16.1, "
-    "when measured once, unseen, its session notes read as notes (session notes 30 of 40; journal lines 34 of 40) "
-    "(README_frozen40.md)",
-    "frozen41": "goal missed: 61 of 80 genuine cases of the forty-first frozen batch flagged on risk 2.16.3, 63 on h191's "
-    "2.16.4 (not shipped), when measured once, unseen, its session notes read as notes (session notes 29 of 40; journal "
-    "lines 32 of 40) (README_frozen41.md)",
+    # frozen40: 64 of 80 flagged on risk 2.16.3, 59 on 2.16.1, when measured once, unseen (session notes 30 of 40; journal
+    # lines 34 of 40; README_frozen40.md); all 80 on h191's 2.16.4, seen: the goal is met on a seen batch
+    "frozen40": "",
+    # frozen41: 61 of 80 flagged on risk 2.16.3, 63 on h191's 2.16.4 (not shipped), when measured once, unseen (session
+    # notes 29 of 40; journal lines 32 of 40; README_frozen41.md); all 80 on h195's 2.16.5, seen: the goal is met on a
+    # seen batch
+    "frozen41": "",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -449,22 +463,24 @@ ALARMS_MISSED = {
     "frozen39": "goal missed: 17 of 120 hard negatives of the thirty-ninth frozen batch flagged on risk 2.16.1 and on "
     "h185's 2.16.2 alike (14.2 %; none at attempt) when measured once, unseen; 9, none at attempt, on h190's 2.16.3, "
     "seen (README_frozen39.md)",
-    "frozen40": "goal missed: 18 of 120 hard negatives of the fortieth frozen batch flagged on risk 2.16.3, 20 on 2.16.1 "
-    "(15.0 %; two notes at attempt on both: a mother's attempts, a toddler's sweets: KNOWN_ATTEMPT_ERRORS) when "
-    "measured once, unseen (README_frozen40.md)",
+    # frozen40: 18 of 120 flagged on risk 2.16.3, 20 on 2.16.1 (two notes at attempt on both) when measured once, unseen
+    # (README_frozen40.md); none on h191's 2.16.4, seen: the goal is met on a seen batch
+    "frozen40": "",
     "frozen41": "goal missed: 18 of 120 hard negatives of the forty-first frozen batch flagged on risk 2.16.3 and on "
     "h191's 2.16.4 alike (15.0 %; one at attempt on both, a past attempt told as over: POLICY_DISAGREEMENTS) when "
-    "measured once, unseen (README_frozen41.md)",
+    "measured once, unseen (README_frozen41.md); 8 on h195's 2.16.5, seen (the same one at attempt)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
     "frozen": 2 / 133,
     "frozen2": 3 / 110,
     "frozen3": 14 / 223,
-    "frozen4": 18 / 259,
+    # frozen4: 17 false alarms on 2.16.5 (h195, seen)
+    "frozen4": 17 / 259,
     "frozen5": 11 / 160,
     "frozen6": 21 / 184,
-    "frozen7": 16 / 183,
+    # frozen7: 14 false alarms on 2.16.5 (h195, seen)
+    "frozen7": 14 / 183,
     "frozen8": 11 / 186,
     "frozen9": 20 / 183,
     "frozen10": 23 / 186,
@@ -473,13 +489,16 @@ MEASURED_ALARMS = {
     # seventeenth round: a capitalised word after an article is no person ("jumped in the Grab and go home"), so the
     # sentence model's reading of that line is no longer set aside as someone else's (a model false alarm the wrong
     # attribution hid; moved under decision_rules13 rule 4: false alarms on all seen batches together +1)
-    "frozen12": 25 / 192,
+    # frozen12: 24 false alarms on 2.16.5 (h195, seen)
+    "frozen12": 24 / 192,
     # frozen13: 20 at the start of the seventeenth round, 21 at its end, unseen (README_frozen13.md)
-    "frozen13": 21 / 212,
+    # frozen13: 18 false alarms on 2.16.5 (h195, seen)
+    "frozen13": 18 / 212,
     # frozen14: measured once, unseen (README_frozen14.md)
     "frozen14": 16 / 120,
     # frozen15: measured once, unseen (README_frozen15.md)
-    "frozen15": 10 / 120,
+    # frozen15: 9 false alarms on 2.16.5 (h195, seen)
+    "frozen15": 9 / 120,
     # frozen16: 26 measured once, unseen (README_frozen16.md); 22 with risk 2.3.0, 19 since the twenty-first round (seen)
     "frozen16": 19 / 120,
     # frozen17: 28 measured once, unseen (README_frozen17.md); 22 since the twenty-first round (seen)
@@ -489,7 +508,8 @@ MEASURED_ALARMS = {
     # frozen19: measured once, unseen (README_frozen19.md)
     "frozen19": 17 / 120,
     # frozen20: measured once, unseen (README_frozen20.md)
-    "frozen20": 17 / 120,
+    # frozen20: 16 false alarms on 2.16.5 (h195, seen)
+    "frozen20": 16 / 120,
     # frozen21: measured once, unseen (README_frozen21.md)
     "frozen21": 27 / 120,
     # frozen22, frozen23: 15 and 18 measured once, unseen (README_frozen22.md, README_frozen23.md); 14 and 17 since risk
@@ -536,11 +556,14 @@ MEASURED_ALARMS = {
     "frozen38": 3 / 120,  # 3 on 2.16.2 (h185, seen)
     # frozen39: measured once, unseen: 17 on risk 2.16.1 and on h185's 2.16.2 (README_frozen39.md)
     # frozen39: 9 false alarms on 2.16.3 (h190, seen)
-    "frozen39": 9 / 120,
+    # frozen39: 8 false alarms on 2.16.4 (h191, seen)
+    "frozen39": 8 / 120,
     # frozen40: measured once, unseen: 20 on risk 2.16.1, 18 on 2.16.3 (README_frozen40.md)
-    "frozen40": 18 / 120,
+    # frozen40: 0 false alarms, none at attempt, on 2.16.4 (h191, seen)
+    "frozen40": 0 / 120,
     # frozen41: measured once, unseen: 18 on risk 2.16.3 and on h191's 2.16.4 (README_frozen41.md)
-    "frozen41": 18 / 120,
+    # frozen41: 8 false alarms on 2.16.5 (h195, seen)
+    "frozen41": 8 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -554,13 +577,15 @@ MEASURED_AT_LEVEL = {
     # sixteenth round 57, 87, 60, 45, 45, 46, 59, 60, 56, 60 (tune 78, frozen 79); before it 56, 79, 59, 40, 35, 40, 51,
     # 45, 38; all seen
     "frozen3": 65 / 107,  # 61 -> 63 on 2.14.0 (h167, seen); 65 on 2.16.2 (h185, seen)
-    "frozen4": 94 / 126,  # 92 -> 93 on 2.14.0 (h167, seen); 94 on 2.16.0 (h180)
+    # frozen4: 97 at level on 2.16.5 (h195, seen)
+    "frozen4": 97 / 126,  # 92 -> 93 on 2.14.0 (h167, seen); 94 on 2.16.0 (h180)
     "frozen5": 65 / 80,  # 63 -> 65 on 2.14.0 (h167, seen)
     "frozen6": 50 / 94,  # 50 on 2.16.2 (h185, seen)
     "frozen7": 48 / 100,
     "frozen8": 51 / 100,
     "frozen9": 64 / 104,
-    "frozen10": 67 / 106,  # 64 -> 65 on 2.14.0 (h167, seen); 67 on 2.15.0 (h175, seen)
+    # frozen10: 68 at level on 2.16.5 (h195, seen)
+    "frozen10": 68 / 106,  # 64 -> 65 on 2.14.0 (h167, seen); 67 on 2.15.0 (h175, seen)
     # frozen11: 68 at level on 2.16.3 (h190, seen)
     "frozen11": 68 / 108,  # 38 when measured once, unseen (README_frozen11.md); 67 on 2.16.2 (h185, seen)
     # frozen12: 52 at the start of the sixteenth round, 55 at its end, unseen (README_frozen12.md); 60 with the composed
@@ -571,9 +596,11 @@ MEASURED_AT_LEVEL = {
     # frozen14: 45 when measured once, unseen (README_frozen14.md)
     "frozen14": 47 / 80,  # 45 -> 47 on 2.14.0 (h167, seen)
     # frozen15: 50 when measured once, unseen (README_frozen15.md)
-    "frozen15": 53 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180); 53 on 2.16.1 (h183)
+    # frozen15: 55 at level on 2.16.5 (h195, seen)
+    "frozen15": 55 / 80,  # 50 -> 51 on 2.14.0 (h167, seen); 52 on 2.16.0 (h180); 53 on 2.16.1 (h183)
     # frozen16: 43 when measured once, unseen (README_frozen16.md); 49 since the twenty-first round (seen)
-    "frozen16": 49 / 80,
+    # frozen16: 50 at level on 2.16.5 (h195, seen)
+    "frozen16": 50 / 80,
     # frozen17: 34 when measured once, unseen (README_frozen17.md); 48 since the twenty-first round (seen)
     "frozen17": 48 / 80,
     # frozen18: 45 when measured once, unseen (README_frozen18.md)
@@ -581,7 +608,8 @@ MEASURED_AT_LEVEL = {
     # frozen19: 29 when measured once, unseen (README_frozen19.md)
     "frozen19": 30 / 80,  # 29 -> 30 on 2.14.0 (h167, seen)
     # frozen20: 38 when measured once, unseen (README_frozen20.md)
-    "frozen20": 38 / 80,
+    # frozen20: 40 at level on 2.16.5 (h195, seen)
+    "frozen20": 40 / 80,
     # frozen21: 39 when measured once, unseen (README_frozen21.md)
     "frozen21": 39 / 80,
     # frozen22: 35 as README_frozen22.md counts it (the writer's expected level), 37 as challenge_figures counts it
@@ -589,16 +617,19 @@ MEASURED_AT_LEVEL = {
     "frozen22": 37 / 80,
     "frozen23": 41 / 80,  # 39 -> 40 on 2.14.0 (h167, seen); 41 on 2.16.2 (h185, seen)
     # frozen24: 40 when measured once, unseen, on 2.5.2 and 2.6.0 (README_frozen24.md)
-    "frozen24": 40 / 80,
+    # frozen24: 41 at level on 2.16.5 (h195, seen)
+    "frozen24": 41 / 80,
     # frozen25: 42 when measured once, unseen, on 2.6.1 and 2.6.2 (README_frozen25.md)
-    "frozen25": 43 / 80,  # 42 -> 43 on 2.14.0 (h167, seen)
+    # frozen25: 44 at level on 2.16.5 (h195, seen)
+    "frozen25": 44 / 80,  # 42 -> 43 on 2.14.0 (h167, seen)
     # frozen26: 36 when measured once, unseen, on 2.6.3 and h111's candidate (README_frozen26.md)
     "frozen26": 36 / 44,
     # frozen27: 43 when measured once, unseen, on 2.8.4 and 2.10.3 (README_frozen27.md)
     # frozen27: 45 at level on 2.16.3 (h190, seen)
     "frozen27": 45 / 80,  # 43 -> 44 on 2.15.0 (h175, seen)
     # frozen28: 49 when measured once, unseen, on 2.10.3 and 2.11.0 (README_frozen28.md)
-    "frozen28": 49 / 80,
+    # frozen28: 50 at level on 2.16.4 (h191, seen)
+    "frozen28": 50 / 80,
     # frozen29: 42 when measured once, unseen, on 2.11.0 and 2.12.0 (README_frozen29.md); 44 since 2.13.0 (h160: the
     # client's own cutting "her upper arms", "her forearm" read at behavior; seen)
     # frozen29: 50 at level on 2.16.3 (h190, seen)
@@ -608,36 +639,50 @@ MEASURED_AT_LEVEL = {
     "frozen30": 65
     / 80,  # 56 -> 60 on 2.14.0 (h167, seen); 63 on 2.15.0 (h175, seen); 64 on 2.16.2 (h185, seen)
     # frozen31: 29 on 2.13.0 when measured once, unseen (README_frozen31.md)
-    "frozen31": 50
+    # frozen31: 51 at level on 2.16.5 (h195, seen)
+    "frozen31": 51
     / 80,  # 29 -> 42 on 2.14.0 (h167, seen); 49 on 2.15.0 (h175, seen); 50 on 2.16.2 (h185, seen)
     # frozen32: 33 on 2.13.0 and 37 on 2.14.0 when measured once, unseen (README_frozen32.md)
     # frozen32: 53 at level on 2.16.3 (h190, seen)
-    "frozen32": 53 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
+    # frozen32: 54 at level on 2.16.5 (h195, seen)
+    "frozen32": 54 / 80,  # 37 when measured once on 2.14.0; 52 on 2.15.0 (h175, seen)
     # frozen33: 46 on 2.14.0 and 48 on h175's 2.15.0 when measured once, unseen (README_frozen33.md)
-    "frozen33": 48 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
+    # frozen33: 50 at level on 2.16.4 (h191, seen)
+    # frozen33: 52 at level on 2.16.5 (h195, seen)
+    "frozen33": 52 / 80,  # 46 when measured once on 2.14.0; 48 on 2.15.1 (h177, seen)
     # frozen34: 42 on 2.14.0 and 45 on h177's 2.15.1 when measured once, unseen (README_frozen34.md)
     # frozen34: 48 at level on 2.16.3 (h190, seen)
-    "frozen34": 48
+    # frozen34: 51 at level on 2.16.4 (h191, seen)
+    # frozen34: 53 at level on 2.16.5 (h195, seen)
+    "frozen34": 53
     / 80,  # 42 on 2.14.0 when measured once; 45 on 2.15.1 (this candidate); 47 on 2.16.2 (h185, seen)
     # frozen35: 40 on 2.14.0 and 46 on h178's 2.15.2 when measured once, unseen (README_frozen35.md)
     # frozen35: 48 at level on 2.16.3 (h190, seen)
-    "frozen35": 48
+    # frozen35: 49 at level on 2.16.4 (h191, seen)
+    # frozen35: 50 at level on 2.16.5 (h195, seen)
+    "frozen35": 50
     / 80,  # 40 on 2.14.0 when measured once; 46 on 2.15.2 (this candidate); 47 on 2.16.0 (h180)
     # frozen36: 49 on 2.14.0 and 58 on 2.15.3 when measured once, unseen (README_frozen36.md)
     # frozen36: 61 at level on 2.16.3 (h190, seen)
-    "frozen36": 61 / 80,
+    # frozen36: 64 at level on 2.16.4 (h191, seen)
+    "frozen36": 64 / 80,
     # frozen37: 50 on 2.15.3 and 52 on h180's 2.16.0 when measured once, unseen (README_frozen37.md)
-    "frozen37": 71
+    # frozen37: 72 at level on 2.16.4 (h191, seen)
+    "frozen37": 72
     / 80,  # 50 on 2.15.3 when measured once; 52 on 2.16.0; 70 on 2.16.1 (h183, seen); 71 on 2.16.2 (h185, seen)
     # frozen38: 47 on 2.15.3 and 50 on 2.16.1 when measured once, unseen (README_frozen38.md)
     "frozen38": 80 / 80,  # 80 on 2.16.2 (h185, seen)
     # frozen39: 44 on 2.16.1 and 46 on h185's 2.16.2 when measured once, unseen (README_frozen39.md)
     # frozen39: 67 at level on 2.16.3 (h190, seen)
-    "frozen39": 67 / 80,
+    # frozen39: 69 at level on 2.16.4 (h191, seen)
+    # frozen39: 70 at level on 2.16.5 (h195, seen)
+    "frozen39": 70 / 80,
     # frozen40: 48 on 2.16.1 and 54 on 2.16.3 when measured once, unseen (README_frozen40.md)
-    "frozen40": 54 / 80,
+    # frozen40: 80 at level on 2.16.4 (h191, seen)
+    "frozen40": 80 / 80,
     # frozen41: 49 on 2.16.3 and 52 on h191's 2.16.4 when measured once, unseen (README_frozen41.md)
-    "frozen41": 49 / 80,
+    # frozen41: 79 at level on 2.16.5 (h195, seen)
+    "frozen41": 79 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -696,10 +741,11 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
-    "frozen40-061": "a session note of the client's mother's history of suicide attempts ('Pt has no personal hx') read "
-    "at attempt when frozen40 was measured once, on 2.16.1 and 2.16.3 alike (README_frozen40.md)",
-    "frozen40-077": "a session note of a toddler who 'overdosed' on sweets read at attempt when frozen40 was measured "
-    "once, on 2.16.1 and 2.16.3 alike: someone else's, and a figure (README_frozen40.md)",
+    # 2.16.4 (h191): frozen40-061 (a note of the client's mother's history of 3 suicide attempts beside "Pt has no
+    # personal hx": a count of the acts between a kinship noun and the act is read as "hx of" is) and frozen40-077 (a
+    # note of a toddler who "overdosed" on sweets: the quoted verb before a thing never a drug is a figure, and a
+    # client's child is someone else) are no longer at attempt, at attempt when frozen40 was measured once on 2.16.1 and
+    # 2.16.3 alike (seen)
     # 2.16.2 (h185): frozen38-127 (a journal line of sweets, "overdosed on pick n mix", at attempt when frozen38 was
     # measured once, on 2.15.3 and 2.16.1 alike) is read as a figure: a sweet shop's names are things never a drug (seen)
     # 2.16.2 (h185): frozen38-197 (a journal line of trying to end things with a named person, a relationship, read at

@@ -286,4 +286,4 @@ def test_with_the_shipped_model_the_accidents_are_below_attempt() -> None:
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

@@ -402,4 +402,4 @@ def test_the_new_rules_are_untrained() -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

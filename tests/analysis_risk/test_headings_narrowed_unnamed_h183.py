@@ -429,4 +429,4 @@ def test_frozen37_negatives_now_unflagged(line_id: str) -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

@@ -501,4 +501,4 @@ def test_a_narrowed_wish_with_the_model() -> None:
 
 
 def test_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"

@@ -209,7 +209,7 @@ def test_with_the_shipped_model_the_figures_and_the_lists_do_not_flag() -> None:
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.16.3"
+    assert risk.VERSION == "2.16.5"
 
 
 # The lead's amendment before frozen34 was read: the open rule read any thing it did not know as no drug, so real

@@ -235,4 +235,4 @@ def test_with_the_shipped_model_the_aimed_lines_flag_and_the_figures_do_not() ->
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.16.3"  # 2.15.1 (h177) keeps every reading above
+    assert risk.VERSION == "2.16.5"  # 2.15.1 (h177) keeps every reading above

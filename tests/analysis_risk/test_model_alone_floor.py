@@ -80,4 +80,4 @@ def test_the_declared_version_names_the_support() -> None:
     assert declared == f"{risk.VERSION}:{risk.declared_model_hash()}"
     assert declared.endswith(f"+support:{manifest['vectors_sha256'][:16]}")
     # h160 frozen30's rule; h157 frozen28-162; h152 r126; h143 r119; h140 r117; h134 r114; h128 r113 2.9.0 (2.8.x)
-    assert risk.VERSION == "2.16.3"  # h167 frozen31's shorthand and figures; h175 2.15.0; 2.15.1 (h177)
+    assert risk.VERSION == "2.16.5"  # h167 frozen31's shorthand and figures; h175 2.15.0; 2.15.1 (h177)

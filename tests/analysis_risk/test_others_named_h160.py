@@ -188,5 +188,5 @@ def test_a_journal_sentence_opening_on_a_name_before_the_act(text: str, reason: 
 
 def test_the_version() -> None:
     assert (
-        risk.VERSION == "2.16.3"
+        risk.VERSION == "2.16.5"
     )  # 2.13.0 (h160); 2.14.0 (h167), 2.15.0 (h175) keep every reading above; 2.15.1 (h177)

@@ -128,5 +128,5 @@ def test_cl_is_the_client_in_a_note(text: str, rule: str, level: int, reason: st
 
 def test_the_version() -> None:
     assert (
-        risk.VERSION == "2.16.3"
+        risk.VERSION == "2.16.5"
     )  # 2.12.0 (h157); 2.13.0 (h160), 2.14.0, 2.15.0 keep every reading above; 2.15.1 (h177)

@@ -199,4 +199,4 @@ def test_with_the_shipped_model_the_aimed_lines_flag() -> None:
 
 
 def test_the_version() -> None:
-    assert risk.VERSION == "2.16.3"  # 2.14.0 (h167); 2.15.0 (h175) keeps every reading above; 2.15.1 (h177)
+    assert risk.VERSION == "2.16.5"  # 2.14.0 (h167); 2.15.0 (h175) keeps every reading above; 2.15.1 (h177)

@@ -134,7 +134,10 @@ INDICATOR = LEVELS.index("indicator")
 # self-harm acts; ideation in typos and reported speech; the set-asides' reach over model-alone false alarms
 # 2.16.3: h190, after frozen39 (carrying 2.16.2): frozen39's misses and false alarms by mechanism; a hopeful,
 # future-oriented sentence with no risk word is no alarm from the sentence model alone
-VERSION = "2.16.3"
+# 2.16.4: h191, after frozen40: frozen40's misses and false alarms by mechanism; someone else's history or figure of an
+# act (a kinship noun holding "hx of", a child's "overdose" on sweets) is never the client's attempt
+# 2.16.5: h195, after frozen41 (carrying 2.16.4): frozen41's misses and false alarms by mechanism (form x voice)
+VERSION = "2.16.5"
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "risk"
 MODEL_FILE = "risk_model.npz"
 # Fourteenth round: the level model ("behavior or worse" vs "ideation" on a sentence the screen already flags), an

@@ -2709,9 +2709,26 @@ FIELD_LINE = re.compile(
 )
 
 
+# 2.16.4 (h191, frozen40-017): a field left unasked, with its reason at most ("Suicidal ideation:\nNot asked - pt left
+# early."): nothing is told of the client's risk
+UNASKED_ANSWER = re.compile(
+    r"[ \t]*(?:[-*\u2022][ \t]*)?(?:not\s+(?:asked|assessed|explored|screened|covered|completed|discussed|done)|"
+    r"deferred|unable\s+to\s+(?:assess|ask|complete))\b[\s\-\u2013\u2014,;:(]*(?:(?:as|because|due\s+to|since)\s+)?"
+    r"(?:(?:pt|client|cl|she|he|they|yp)\s+)?(?:left\s+(?:the\s+)?(?:session\s+)?early|had\s+to\s+leave(?:\s+early)?|"
+    # 2.16.5 (h195, frozen41-157, -125): "pt left session early; to follow up", "interpreter unavailable"
+    r"(?:interpreter|translator)\s+(?:unavailable|not\s+available)|ran\s+out\s+of\s+time|"
+    r"time\s+ran\s+out|(?:session\s+)?(?:ended|cut\s+short)(?:\s+early)?|declined\s+to\s+continue|to\s+follow|"
+    r"next\s+(?:session|time|appt|appointment)|time|lack\s+of\s+time)?"
+    r"(?:[\s;,.]+(?:to\s+)?(?:follow[\s-]?up|f/u|review)(?:\s+next\s+(?:session|time|appt|appointment))?)?[\s.)]*$"
+)
+
+
 def nil_answer(answer: str) -> bool:
     """2.16.1 (h183): ``answer`` (normalised) opens with a nil return and tells nothing more in its first sentence
     than words that qualify it ("Denies, current and lifetime.", "No.", "N/A", "no concerns")."""
+    first_line = answer.split("\n", 1)[0]
+    if UNASKED_ANSWER.match(first_line) is not None:
+        return True
     m = NIL_ANSWER.match(answer)
     if m is None:
         return False
@@ -2788,10 +2805,22 @@ def heading_only(norm: str, start: int, end: int) -> bool:
             or _denial_only(part)
             or nil_answer(part)
             or _admin_only(part)
+            or _history_closed(part)
+            or _question_unasked(line)
         ):
             return False
         found = True
     return found
+
+
+# 2.16.5 (h195, frozen41-157): a question written out and left unasked on its line ("Q: Any thoughts of ending your
+# life? - not asked, pt left session early; to follow up."): nothing is told of the client's risk
+QUESTION_THEN = re.compile(r"[ \t]*(?:q\d{0,2}[ \t]*[:.)][ \t]*)?[^?\n]{3,160}\?[ \t]*[\-\u2013\u2014:]?")
+
+
+def _question_unasked(part: str) -> bool:
+    m = QUESTION_THEN.match(part)
+    return m is not None and UNASKED_ANSWER.match(part, m.end()) is not None
 
 
 # a heading naming an act or a wish (its answer decides whether its unit is read); a heading of none of these words
@@ -2819,7 +2848,12 @@ ADMIN_ONLY = re.compile(
     r"(?:re)?(?:booked|offered|sent|cancelled)|rebooked|re-booked|cancelled|no\s+show|(?:given|provided|gave|offered|"
     r"shared)\s+(?:the\s+|a\s+|her\s+|his\s+|them\s+)?(?:samaritans|crisis|shout|helpline|safety\s+plan|leaflets?|"
     r"contact)\b(?:[\s,&/]+(?:and\s+)?(?:the\s+|a\s+)?(?:samaritans|crisis|shout|helpline|line|card|cards|number|"
-    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*)(?P<rest>[^\n]*)"
+    r"numbers|leaflets?|team|details|plan|safety|contact|\d+))*"
+    # 2.16.4 (h191, frozen40-155): an item awaited from elsewhere ("Collateral from school pending.")
+    r"|(?:collateral|records|report|reports|letter|bloods|results?|referral|notes|information|info)\s+(?:from|to)\s+"
+    r"(?:the\s+)?(?:[a-z]+\s+){1,2}?(?:pending|requested|awaited|to\s+follow|chased|outstanding)"
+    r"|(?:collateral|records|report|bloods|results?|referral)\s+(?:pending|requested|awaited|to\s+follow|outstanding))"
+    r"(?P<rest>[^\n]*)"
 )
 ADMIN_REST = words(
     "today yesterday letter sent rebooked re-booked booked for at end of the session mon tues wed thurs fri next week "
@@ -2832,6 +2866,27 @@ def _admin_only(part: str) -> bool:
     more than its own words after it."""
     m = ADMIN_ONLY.match(part)
     return m is not None and all(w in ADMIN_REST for w in WORD.findall(m.group("rest")))
+
+
+# 2.16.4 (h191, frozen40-029): a note's history told and closed by the years without it ("Remote hx DSH (cutting) age
+# 15, none in 20 yrs.", "Hx of OD 2010, nil since"), nothing of now in it: the sentence model's alarm on it alone
+# decides nothing (the lexicon still reads its phrase, as history)
+HISTORY_TOLD = re.compile(
+    r"[ \t]*(?:(?:remote|distant|old|past|previous|prior|historic(?:al)?|childhood)\s+)?(?:hx|history)\b"
+    # 2.16.5 (h195, frozen41-160): "Historic SH as teenager …" opens on its history too
+    r"|[ \t]*(?:remote|distant|historic(?:al)?|childhood)\s+(?:sh|dsh|self[\s-]?harm|nssi|cutting)\b"
+)
+
+
+def _history_closed(part: str) -> bool:
+    """``part`` opens on a history ("Remote hx …") closed by the time without it (:data:`HISTORY_CLOSED`: "none in 20
+    yrs", "nil since"), told in one sentence, nothing of now in it (:data:`REPORTED_NOW`)."""
+    return (
+        HISTORY_TOLD.match(part) is not None
+        and HISTORY_CLOSED.search(part) is not None
+        and len(re.findall(r"[.;!?](?=\s+\S)", part)) == 0
+        and REPORTED_NOW.search(part) is None
+    )
 
 
 def _act_heading(line: str) -> bool:
@@ -3080,7 +3135,9 @@ H185_ATTEMPT_RULES: tuple[Rule, ...] = (
     _rule(
         "attempt_jumped_injured",
         ATTEMPT,
-        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)",
+        r"(?:^|(?<=[.!?\n]\s)|(?<=[.!?\n]))\s*(?:i|then\s+i|so\s+i|and\s+i|she|he)\s+jumped(?=\s*[.!…]|\s*$)"
+        # 2.16.4 (h191, frozen40-101): the jump as a time clause ("after I jumped, I spent 6 weeks in hospital")
+        r"|\b(?:after|since|when|the\s+day|the\s+night)\s+(?:i|she|he)\s+jumped(?=\s*,)",
     ),
 )
 # the same ingestion told with its intent to die denied ("to 'switch off' — not to die, per pt"): self-poisoning
@@ -3293,7 +3350,7 @@ H190_RULES: tuple[Rule, ...] = (
         IDEATION,
         r"\b(?:told|said\s+to|texted|messaged)\s+(?:my\s+|the\s+)?[\w']+(?:\s+[\w']+){0,2}?\s*,?\s*:?\s*"
         r"[\"'\u201c\u2018][^\"\u201d\u2019\n]{0,40}?\b(?:die|dead|alive|kill\s+myself|end\s+it|be\s+here|wake\s+up)\b"
-        r"[^\"\u201d\u2019\n]{0,20}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
+        r"[^\"\u201d\u2019\n]{0,60}[\"'\u201d\u2019][^\n]{0,20}?\b(?:and|&)\s+i\s+(?:really\s+|truly\s+|fully\s+)?"
         r"meant\s+(?:it|every\s+word)\b",
     ),
     _rule(
@@ -3525,14 +3582,485 @@ H190_RULES: tuple[Rule, ...] = (
     ),
 )
 RULES = RULES + H190_RULES
-# the rules whose match holds the client's own word for the act, read as the client's whoever found it
-H190_OWN_IN_NOTE = frozenset({"note_ligature_tied_admitted"})
+# 2.16.4 (h191, frozen40 seen on 2.16.3): its unflagged genuine lines and its attempts read below their level, by
+# mechanism (form × voice), each read only with its object or its act. 1. attempts told by their method and what came
+# after: a car's exhaust tried, a poison ingested, self-inflicted wounds with the intent to die, found unresponsive
+# beside empty packs, an act owned and meant ("I did it. I meant it. I'm still here."), "tried to go" and found,
+# woken in intensive care from the drug one took, a note's attempt field answered yes; 2. preparatory acts: found with
+# a ligature or a rope tied, talked down from a height or climbed back over, the tallest heights looked up with no
+# fence, letters to each of them kept back, a gift with a cover story denied, means carried "just in case" or
+# stockpiled in a count, a date set beside affairs settled or picked so as not to spoil another's day; 3. self-harm
+# acts: self-inflicted wounds, a note's act under a self-harm label, a sharpener's blade taken out again.
+H191_HEIGHT = (
+    r"(?:bridge|viaduct|roof|rooftop|multi-?storey|cliffs?|cliff\s+edge|balcony|overpass|flyover|car\s+park|"
+    r"parapet|tower\s+block|ledge)"
+)
+H191_WOUND = r"(?:lacs?|lacerations?|wounds?|cuts?|incisions?|stab\s+wounds?|burns?|injur(?:y|ies))"
+H191_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_exhaust_tried",
+        ATTEMPT,
+        r"\b(?:tried|attempted|attempt|attempting|trying)\b[^.\n]{0,20}?\b(?:with|via|using|by)\s+(?:the\s+|a\s+|my\s+|"
+        r"her\s+|his\s+|their\s+)?(?:car'?s?\s+)?(?:exhaust(?:\s+fumes)?|hose(?:pipe)?\s+(?:from|on|to)\s+(?:the\s+)?"
+        r"exhaust)\b(?!\s+(?:clamp|pipe\s+(?:fix|repair)|system|repair|fix|bracket|gasket|tape|paste))",
+    ),
+    _rule(
+        "attempt_poison_ingested",
+        ATTEMPT,
+        r"\b(?:ingest(?:ed|ing)?|drank|drinking|drunk|swallowed|swallowing|downed)\s+(?:some\s+|a\s+(?:bottle|cup|"
+        r"glass|mouthful)\s+of\s+|the\s+|a\s+lot\s+of\s+)?(?:antifreeze|anti-freeze|bleach|weedkiller|weed\s+killer|"
+        r"paraquat|rat\s+poison|pesticide|insecticide|drain\s+cleaner|screenwash|methanol|ethylene\s+glycol|"
+        r"white\s+spirit)\b(?![^\n]{0,80}\b(?:accident\w*|by\s+mistake|mistook|thought\s+it\s+was|toddler|"
+        r"child|baby|kid|dog|cat|puppy)\b)",
+    ),
+    _rule(
+        "attempt_self_inflicted_intent",
+        ATTEMPT,
+        r"(?<!\bnot\s)\bself[\s-]?inflicted\s+(?:\w+\s+){0,3}?"
+        + H191_WOUND
+        + r"\b(?=[^\n]{0,100}\b(?:intent\s+to\s+die|"
+        r"suicidal\s+intent|wanted\s+to\s+die|intended\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+life|"
+        r"(?:states?|stated|said|reports?)\s+(?:\w+\s+)?intent)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "self_inflicted_wounds",
+        BEHAVIOR,
+        r"(?<!\bnot\s)(?<!\?\s)\bself[\s-]?inflicted\s+(?:\w+\s+){0,3}?" + H191_WOUND + r"\b"
+        r"|\b" + H191_WOUND + r"\b[^.\n]{0,50}?(?<!\bnot\s)(?<!\?\s)\bself[\s-]?inflicted\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_harm_label_act",
+        BEHAVIOR,
+        r"(?<![^\n])[ \t]*(?:dsh|sh|self[\s-]?harm|nssi)[ \t]*[:\-\u2013][ \t]*(?:\w+\s+){0,2}?(?:burns?|burning|burnt|"
+        r"cuts?|cutting|lacs?|lacerations?|scratch\w*|scald\w*)\s+(?:(?:to|on|of|across)\s+)?(?:(?:l|r|left|right|both|"
+        r"inner|outer|upper|lower|bilateral)\s+)*(?:forearms?|wrists?|thighs?|arms?|legs?|stomach|abdomen|hands?|"
+        r"chest|ankles?|hips?)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "harm_sharpener_opened",
+        BEHAVIOR,
+        r"\b(?:opened|took\s+apart|broke\s+(?:open|apart)|unscrewed|took\s+the\s+blade\s+out\s+of)\s+(?:the\s+|a\s+|my\s+)?"
+        r"(?:pencil\s+)?sharpener\b(?=[^\n]{0,80}\b(?:again|back\s+to\s+(?:zero|day\s+(?:one|1|0))|days?\s+"
+        r"(?:gone|clean|wasted)|relaps\w*|streak)\b)",
+    ),
+    _rule(
+        "attempt_found_unresponsive_means",
+        ATTEMPT,
+        r"\b(?:found|discovered)\s+(?:\w+\s+){0,2}?(?:unresponsive|unconscious|collapsed|obtunded|not\s+breathing)\b"
+        r"(?=[^\n]{0,80}\b(?:empty\s+(?:blister\s+)?(?:packs?|packets?|bottles?|boxes)|blister\s+packs|"
+        r"(?:pill|tablet)\s+(?:packets?|bottles?)|ligature|note\s+beside)\b)",
+    ),
+    _rule(
+        "found_with_ligature",
+        BEHAVIOR,
+        r"\bfound\s+(?:pt|cl|client|patient|yp|her|him|them|me)\s+(?:\w+\s+){0,4}?(?:w/|with)\s+(?:a\s+|the\s+|her\s+|"
+        r"his\s+|my\s+|their\s+)?(?!(?:skipping|jump|jumping|tow|climbing|washing|bungee|dog|karate|judo|seat)\s)"
+        r"(?:\w+\s+)?(?:ligature|noose|rope|belt|cord|flex)\b"
+        r"(?![^\n]{0,40}\b(?:swing|ladder|course|climbing|toy|gym|exercis\w*|class|game|play\w*|trousers|jeans)\b)"
+        r"|\b(?:pt|cl|client|patient|yp|she|he|they|i)\s+(?:was\s+|were\s+|got\s+)?found\s+(?:\w+\s+){0,4}?"
+        r"(?:w/|with)\s+(?:a\s+|the\s+|her\s+|his\s+|my\s+|their\s+)?(?:\w+\s+)?(?:ligature|noose)\b",
+    ),
+    _rule(
+        "attempt_tried_to_go_found",
+        ATTEMPT,
+        r"\b(?:tried|attempted)\s+to\s+(?:go|do\s+it|end\s+it|check\s+out|not\s+be\s+here)\b"
+        r"(?!\s+(?:to|out|home|back|for|and|there|in|on|up|down|away|shopping|with|through))"
+        r"(?=[^\n]{0,80}\b(?:found\s+me|called\s+(?:911|999|112|000|an\s+ambulance|the\s+ambulance)|"
+        r"woke\s+up\s+in\s+(?:hospital|icu|a&e|the\s+er|resus))\b)",
+    ),
+    _rule(
+        "attempt_woke_from_drug",
+        ATTEMPT,
+        r"\bwoke\s+(?:up\s+)?in\s+(?:icu|itu|intensive\s+care|resus|hospital|a&e|the\s+er)\b(?=[^\n]{0,100}\b"
+        r"(?:from|after)\s+(?:the|all\s+the|my|all\s+my)\s+(?:\w+\s+)?(?:insulin|pills|tablets|meds|"
+        + NOTE_DRUG
+        + r")\s+"
+        r"i\s+(?:took|injected|swallowed|had\s+taken|had\s+injected|downed)\b)"
+        r"(?![^\n]{0,100}\b(?:accident\w*|by\s+mistake|wrong\s+dose|hypo)\b)",
+    ),
+    _rule(
+        "attempt_owned_meant",
+        ATTEMPT,
+        r"\bi\s+did\s+it\b[\s.,!;\-]*(?:and\s+)?i\s+(?:really\s+)?meant\s+it\b[^\n]{0,40}?\b(?:i'?m\s+still\s+here|"
+        r"still\s+alive|i\s+survived|i\s+woke\s+up)\b",
+    ),
+    _rule(
+        "note_attempt_field_yes",
+        ATTEMPT,
+        r"(?<![^\n])[ \t]*(?:[-*\u2022][ \t]*|q?\d{1,2}[.)][ \t]*)?(?:actual\s+|suicide\s+|suicidal\s+)?attempts?"
+        r"(?:[ \t]+(?:in|within)[ \t]+(?:the[ \t]+)?(?:last|past)[ \t]+\w+[ \t]+(?:days?|weeks?|wks?|months?|mths?|"
+        r"years?|yrs?)|[ \t]+since[ \t]+last[ \t]+(?:review|appt|appointment|contact|session))?[ \t]*[:?\-][ \t]*"
+        r"\n?[ \t]*(?:yes|y|positive|\+ve|endorsed)\b",
+        kinds=SESSION_KINDS,
+    ),
+    # talked down from a height or climbed back over: the writer's own ("talked me down", "I climbed back over"),
+    # never someone else talked down ("I talked him down"); in a note the client ("talked down by officer")
+    _rule(
+        "prep_talked_down_height",
+        BEHAVIOR,
+        r"\b"
+        + H191_HEIGHT
+        + r"\b[^\n]{0,80}?\b(?:talked\s+me\s+(?:down|back|round|off)|(?:i\s+was|i\s+got|got)\s+"
+        r"talked\s+down|talked\s+to\s+me\s+(?:until|till|til)\s+i\s+(?:climbed|got|stepped|came)\s+back|i\s+"
+        r"(?:climbed|got|stepped|came)\s+back\s+over)\b"
+        r"(?![^\n]{0,60}\b(?:cat|kitten|ball|kite|photo\w*|gutter|tiles|aerial|repair\w*|price)\b)",
+    ),
+    _rule(
+        "note_talked_down_height",
+        BEHAVIOR,
+        r"\b" + H191_HEIGHT + r"\b[^\n]{0,80}?\b(?:talked\s+(?:pt|cl|client|patient|yp|her|him|them)\s+down|"
+        r"talked\s+down\s+by|(?:pt|cl|client|she|he|they)\s+(?:climbed|got|stepped|came)\s+back\s+over)\b"
+        r"(?![^\n]{0,60}\b(?:cat|kitten|ball|kite|photo\w*|gutter|tiles|aerial|repair\w*|price)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "prep_heights_looked_up",
+        BEHAVIOR,
+        r"\b(?:looked\s+up|looking\s+up|googled|googling|searched(?:\s+for)?|researched|checked\s+out)\s+(?:the\s+)?"
+        r"(?:tallest|highest)\s+(?:bridges?|car\s+parks?|buildings?|multi-?storeys?|cliffs?|towers?|blocks?|roofs?)\b"
+        r"(?=[^\n]{0,80}\b(?:no\s+(?:fence|fencing|barrier|railings?|netting|bars)|near\s+me|in\s+town|nearby|round\s+"
+        r"here|local|drop|how\s+high)\b)(?![^\n]{0,80}\b(?:in\s+the\s+world|photo\w*|drone|project|view|skyline)\b)",
+    ),
+    _rule(
+        "prep_letters_kept_back",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write)\s+(?:a\s+)?(?:letters?|notes?|cards?)(?=\s+(?:to|for)\s+(?:each\s+of\s+(?:them|"
+        r"my\s+\w+)|everyone|all\s+of\s+them|(?:my|her|his|their)\s+(?:kids|children|family|parents|mum|dad|"
+        r"sisters?|brothers?|partner|wife|husband|sons?|daughters?))\b)(?=[^\n]{0,140}\b(?:not\s+sending|won'?t\s+send|"
+        r"not\s+(?:going\s+)?to\s+send|not\s+sent|for\s+(?:after|when\s+i'?m\s+gone)|hid|hidden|under\s+(?:my|her|his)|"
+        r"to\s+be\s+found|when\s+i'?m\s+gone)\b)(?![^\n]{0,100}\b(?:thank\w*|christmas|birthday|santa|pen\s?pal|"
+        r"complaint|council|application)\b)",
+    ),
+    _rule(
+        "prep_gift_cover_story",
+        BEHAVIOR,
+        r"\b(?:gave|given|giving|handed|rehomed)\s+(?:away\s+)?(?:the\s+|my\s+|our\s+|her\s+|his\s+)?[a-z]+\s+to\s+"
+        r"[a-z]+\b[^\n]{0,60}?\btold\s+(?:her|him|them|everyone|my\s+\w+)\s+(?:it\s+was|that\s+it\s+was|it'?s)\s+"
+        r"(?:because|for|due)\b[^\n]{0,60}?\b(?:it\s+wasn'?t|it\s+isn'?t|it\s+was\s+not|that'?s\s+not\s+(?:true|why|"
+        r"the\s+reason)|not\s+the\s+(?:real\s+)?reason|a\s+lie|i\s+lied)\b",
+    ),
+    _rule(
+        "prep_means_kept",
+        BEHAVIOR,
+        r"\b(?:carrying|carries|carried|been\s+carrying|keeping|keeps|kept|hiding|hid|hidden|stashed|stashing)\s+"
+        r"(?:around\s+)?(?:a|an|the|her|his|my|their)\s+(?:\w+\s+)?(?:bag|box|bottle|packet|pack|stash|supply|tub)\s+of\s+"
+        r"(?:\w+\s+)?(?:pills|tablets|tabs|meds|medication|"
+        + NOTE_DRUG
+        + r")\b(?=[^\n]{0,40}\b(?:just\s+in\s+case|"
+        r"in\s+case)\b)"
+        r"|\b(?:stockpiled|stockpiling|hoarded|hoarding|stashed|saved\s+up)\s+(?:approx\.?\s+|approximately\s+|about\s+|"
+        r"around\s+|~\s*|over\s+)?(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:\w+\s+){0,2}?(?:meds|medication|"
+        + NOTE_DRUG
+        + r")\b"
+        r"(?![^\n]{0,60}\b(?:for\s+(?:the\s+)?(?:shop|stall|pharmacy|clinic|ward)|as\s+prescribed|dosette|stickers|"
+        r"cards|coins|tins|cans|toilet\s+roll|masks)\b)",
+    ),
+    _rule(
+        "prep_date_set_affairs",
+        BEHAVIOR,
+        r"\b(?=rehomed|paid|gave|made|wrote|updated)"
+        r"(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
+        r"(?:rehomed|paid\s+off\s+(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|"
+        r"made\s+a\s+will|wrote\s+a\s+will|updated\s+(?:her|his|my|their)\s+will)\b[^\n]{0,60}?\b(?:set|picked|chosen|"
+        r"chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b"
+        r"|\b(?=set|picked|chose|decided)"
+        r"(?![^\n]{0,160}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)"
+        r"(?:set|picked|chosen|chose|decided\s+on)\s+(?:a\s+|the\s+)?date\b[^\n]{0,60}?\b(?:rehomed|paid\s+off\s+"
+        r"(?:\w+\s+)?debts?|gave\s+away\s+(?:\w+\s+)?(?:belongings|possessions|things)|made\s+a\s+will|wrote\s+a\s+will)\b"
+        r"(?![^\n]{0,120}\b(?:wedding|holiday|moving|house\s+move|party|retirement|completion)\b)",
+    ),
+    _rule(
+        "prep_date_picked_spare",
+        BEHAVIOR,
+        r"\b(?=picked|chose|set|decided)"
+        r"(?![^\n]{0,140}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)"
+        r"(?:picked|chose|chosen|set|decided\s+on)\s+(?:the\s+)?(?:\d{1,2}(?:st|nd|rd|th)|date|day)\b[^\n]{0,60}?\b"
+        r"(?:so\s+(?:i|it)\s+(?:don'?t|dont|won'?t|wont|doesn'?t|doesnt)\s+(?:ruin|spoil|wreck)|so\s+(?:it|i)\s+"
+        r"(?:doesn'?t|doesnt|don'?t|dont)\s+(?:land|fall)\s+on)\b"
+        r"(?![^\n]{0,60}\b(?:party|wedding|holiday|trip|flight|booking|dinner|move|moving|interview|surprise)\b)",
+    ),
+)
+RULES = RULES + H191_RULES
+# 2.16.5 (h195, frozen41 seen on 2.16.4): its unflagged genuine lines and its attempts read below their level, by
+# mechanism (form × voice), each read only with its object or its act, the client's own. 1. attempts: an act told with
+# its intent said ("jump from 2nd floor window … intended to end life", "cut intending to die"), an overdose told as
+# the time after it ("day 2 post paracetamol OD", "admitted following OD", "staggered OD"), a jump from a height with
+# its injury, a crash told as meant, every tablet of someone's swallowed, pills taken "on purpose" or found after,
+# woken in intensive care after the drug taken, "trying to end it" as the reason one is on a ward; 2. preparatory acts
+# (`behavior`): a ligature fashioned or a rope tied in a loop, heights researched, a goodbye message drafted and kept,
+# letters kept back to be read later, a second rope bought, standing in a river at night, affairs settled "tying things
+# off"; 3. self-harm acts (`behavior`): a blade taken from a sharpener, cuts on one's body deeper or hidden, a note's
+# wounds owned ("pt states used blade", "acknowledged self-inflicted"); 4. ideation: a C-SSRS item answered yes, a
+# writer who thinks about dying most days.
+H195_INTENT = (
+    r"(?<!\bno\s)(?<!\bnot\s)(?<!\bdenies\s)(?<!\bdenied\s)(?<!n't\s)(?<!\bnt\s)(?<!\bwithout\s)(?<!\bdenys\s)"
+    r"(?<!\bdeny\s)(?<!\bdenying\s)(?<!\bnil\s)"
+    r"(?:intend(?:ed|ing|s)?\s+to\s+(?:end\s+(?:(?:her|his|their|my)\s+)?life|die|kill\s+(?:her|him|my|them)self)|"
+    r"intent\s+to\s+(?:die|end\s+(?:(?:her|his|their|my)\s+)?life)|wanting\s+to\s+die|wanted\s+to\s+die|"
+    r"meaning\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+life)\b"
+)
+H195_HEIGHT = (
+    r"(?:foot\s?bridge|bridge|viaduct|overpass|flyover|car\s+park|multi-?storey|parking\s+(?:garage|structure)|"
+    r"(?:\d(?:st|nd|rd|th)\s+|first\s+|second\s+|third\s+|fourth\s+|top\s+)?(?:floor\s+)?window|balcony|roof|"
+    r"rooftop|cliff|building|tower\s+block|block\s+of\s+flats|pier|ledge)"
+)
+H195_BODY = (
+    r"(?:(?:l|r|left|right|both|inner|outer|upper|lower|bilat|bilateral|bil)\s+)*(?:forearms?|wrists?|thighs?|arms?|"
+    r"legs?|stomach|abdomen|hips?|ankles?|upper\s+arms?|chest)"
+)
+H195_RULES: tuple[Rule, ...] = (
+    _rule(
+        "attempt_act_intent_said",
+        ATTEMPT,
+        r"\b(?:jump(?:ed|ing)?\s+(?:from|off)|fell\s+from|cut\s+(?:her|his|my|their)?|cutting|lacs?|lacerations?|"
+        r"od|overdosed?|ligature|hang(?:ing|ed)|drove\s+into|stepped\s+in\s+front)\b"
+        r"[^\n]{0,120}?\b" + H195_INTENT + r"(?![^\n]{0,40}\b(?:accident\w*|by\s+mistake)\b)",
+    ),
+    _rule(
+        "note_post_od",
+        ATTEMPT,
+        r"\b(?:(?:day|d)\s*\d{1,2}\s+)?(?:post|following|s/p|after|admitted\s+(?:with|after|following|post))[\s-]+"
+        r"(?:an?\s+|her\s+|his\s+|their\s+)?(?:(?:deliberate|intentional|staggered|compound|mixed|large|significant)\s+)?"
+        r"(?:"
+        + NOTE_DRUG
+        + r"\s+)?(?:od|overdose)\b(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|unintentional)\b)"
+        r"|\bstaggered\s+(?:\w+\s+)?(?:od|overdose)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "attempt_jumped_height_injured",
+        ATTEMPT,
+        r"\b(?:i\s+|pt\s+|she\s+|he\s+)?jumped\s+(?:off|from)\s+(?:the|a|my|our|that)\s+(?:\w+\s+)?"
+        + H195_HEIGHT
+        + r"\b"
+        r"(?=[^\n]{0,80}\b(?:broke|broken|fractur\w*|shattered|snapped|#|icu|surgery|survived|think\s+it\s+was\s+"
+        r"(?:a\s+|an\s+)?(?:fall|accident)|on\s+purpose|wheelchair|in\s+traction)\b)"
+        r"(?![^\n]{0,60}\b(?:into\s+the\s+(?:pool|sea|water|lake|river)|for\s+fun|dare|parkour|bungee|parachute|"
+        r"skydiv\w*|tombstoning|kid|child)\b)",
+    ),
+    _rule(
+        "attempt_crash_meant",
+        ATTEMPT,
+        r"(?<!\bnearly\s)(?<!\balmost\s)(?<!\bwanted\sto\s)(?<!n't\s)\b(?:drove|crashed|steered|swerved|aimed)\s+"
+        r"(?:my\s+car\s+|the\s+car\s+|my\s+van\s+|it\s+)?(?:in)?to\s+(?:a|the|an)\s+(?:\w+\s+)?(?:wall|tree|lorry|"
+        r"truck|bridge|river|barrier|pillar|bus|lamppost|lamp\s+post|oncoming\s+\w+)\b[^\n]{0,30}?\b(?:on\s+purpose|"
+        r"deliberately|intentionally|meaning\s+to)\b",
+    ),
+    _rule(
+        "attempt_swallowed_all_of",
+        ATTEMPT,
+        # "took all my tablets" is also a day's doses taken ("with breakfast like the GP said"): "took" reads only
+        # someone else's supply or the whole box
+        r"(?:\b(?:swallow|swallowed|downed|necked)\s+(?:all|every\s+one\s+of|the\s+whole\s+(?:box|bottle|pack|"
+        r"packet)\s+of)\s+(?:of\s+)?(?:his|her|their|my|mum'?s|dad'?s|nan'?s|gran'?s|the)"
+        r"|\btook\s+(?:all|every\s+one\s+of)\s+(?:of\s+)?(?:his|her|their|mum'?s|dad'?s|nan'?s|gran'?s)"
+        r"|\btook\s+the\s+whole\s+(?:box|bottle|pack|packet)\s+of\s+(?:his|her|their|my|mum'?s|dad'?s|nan'?s|"
+        r"gran'?s|the))\s+(?:\w+\s+){0,2}?(?:tablets|pills|meds|medication|painkillers|capsules|"
+        + NOTE_DRUG
+        + r")\b"
+        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|as\s+prescribed|as\s+directed|the\s+dog|toddler|child|"
+        r"breakfast|on\s+time|with\s+food|like\s+the\s+(?:gp|doctor|nurse)\s+said|bedtime|in\s+a\s+row)\b)",
+    ),
+    _rule(
+        "attempt_pills_on_purpose",
+        ATTEMPT,
+        r"\bon\s+purpose\b['\"\u2019\u201d]?\s+with\s+(?:a|an|the|my|some)\s+(?:\w+\s+)?(?:bottle|box|packet|pack|"
+        r"handful|load|stash)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds|painkillers|" + NOTE_DRUG + r")\b"
+        r"|\b(?:bottle|box|packet|pack|handful|load|stash)\s+of\s+(?:\w+\s+)?(?:pills|tablets|meds|painkillers)\b"
+        r"[^\n]{0,80}?\b(?:mum|dad|she|he|they|someone|my\s+\w+)\s+found\s+me\b",
+    ),
+    _rule(
+        "attempt_woke_icu_took",
+        ATTEMPT,
+        r"\bwoke\s+(?:up\s+)?in\s+(?:icu|itu|intensive\s+care|resus|hospital|a&e|the\s+er|the\s+icu)\b"
+        r"(?=[^\n]{0,120}\b(?:taking|took|swallowing|swallowed|downing|downed)\s+(?:all\s+(?:of\s+)?)?(?:the|my|his|"
+        r"her)\s+(?:\w+\s+)?(?:pills|tablets|meds|"
+        + NOTE_DRUG
+        + r")\b[^\n]{0,30}?\b(?:all\s+of\s+(?:it|them)|"
+        r"every\s+(?:one|last)|the\s+lot|then\s+nothing|whole)\b)"
+        r"(?![^\n]{0,160}\b(?:accident\w*|by\s+mistake|wrong\s+dose|hypo)\b)",
+    ),
+    _rule(
+        "attempt_trying_end_it_ward",
+        ATTEMPT,
+        r"\b(?:me|my)\s+(?:trying|tryin|attempting|try)\s+to\s+(?:end\s+it|end\s+my\s+life|kill\s+myself|die)\b"
+        r"[^\n]{0,40}?\b(?:is|was)\s+(?:why|how)\s+(?:i'?m|im|i\s+am|i\s+ended\s+up|i\s+got)\b",
+    ),
+    _rule(
+        "attempt_wrist_cut_waiting",
+        ATTEMPT,
+        r"\b(?:cut|slit|sliced|opened)\s+(?:my|her|his|their)\s+(?:wrists?|veins?|arm)\s+(?:open\s+|deep\s+)?"
+        r"(?:[^\n]{0,60}?\b(?:sat|lay|laid|got|waited|sitting|lying)\s+(?:down\s+)?in\s+the\s+(?:bath|tub|shower)|"
+        r"[^\n]{0,60}?\bwaiting\s+(?:to\s+(?:die|bleed|go|pass\s+out)|for\s+it\s+to\s+(?:end|be\s+over))|"
+        r"[^\n]{0,60}?\bbleed\s+out)\b"
+        r"(?![^\n]{0,60}\b(?:accident\w*|by\s+mistake|glass\s+broke|on\s+a\s+(?:tin|can|knife))\b)",
+    ),
+    _rule(
+        "note_ingestion_intent",
+        ATTEMPT,
+        r"\b(?:ingest(?:ed|ing)?|took|taking|swallowed|swallowing)\s+(?:approx\.?\s+|~\s*|about\s+|around\s+)?"
+        r"(?:[1-9]\d|\d{3})\s*(?:x\s*)?(?:\w+\s+){0,2}?(?:" + NOTE_DRUG + r"|pills|tablets|tabs|capsules)\b"
+        r"[^\n]{0,40}?\b(?:with\s+(?:suicidal\s+)?intent|intending\s+to\s+die|to\s+end\s+(?:her|his|their|my)\s+"
+        r"life|meaning\s+to\s+die)\b",
+    ),
+    _rule(
+        "prep_height_visited_edge",
+        BEHAVIOR,
+        r"\b(?:went|go|going|climbed|walked|drove|got)\s+(?:up\s+)?(?:to\s+)?the\s+(?:top|roof|top\s+floor|top\s+deck)\s+"
+        r"of\s+(?:the|a)\s+(?:\w+\s+)?(?:car\s+park|multi-?storey|parking\s+(?:garage|structure)|bridge|"
+        r"building|tower|block)\b[^\n]{0,60}?\b(?:looked|stared|staring|looking|leaned|leaning|peered)\s+"
+        r"(?:over|down|off)\b(?:\s+the\s+(?:edge|side|railing|barrier|drop))?"
+        r"(?![^\n]{0,60}\b(?:view|sunset|sunrise|photo\w*|fireworks|skyline|parked|find\s+(?:my|the)\s+car)\b)",
+    ),
+    _rule(
+        "ligature_fashioned",
+        BEHAVIOR,
+        r"\bligatures?\s+(?:\w+\s+)?(?:fashioned|made|improvised|fabricated|constructed|tied|created)\s+(?:from|out\s+of|"
+        r"with|using)\b"
+        r"|\b(?:rope|cord|belt|sheet|bedsheet|flex|cable|scarf|dressing\s+gown\s+cord|lead)\b[^\n.]{0,40}?\b(?:tied|"
+        r"knotted|fashioned|made)\s+(?:in|into)\s+(?:a\s+|the\s+)?(?:loop|noose|ligature)\b"
+        r"(?![^\n]{0,60}\b(?:boat|sail\w*|scouts?|climb\w*|craft\w*|macrame|knots?\s+class|swing|dog|horse|tent|"
+        r"washing|curtain)\b)",
+    ),
+    _rule(
+        "prep_heights_researched",
+        BEHAVIOR,
+        r"\b(?:research(?:ed|ing)?|search(?:ed|ing)?|googl(?:ed|ing)|look(?:ed|ing)\s+up|check(?:ed|ing)(?:\s+out)?)\s+"
+        r"(?:online\s+)?(?:for\s+)?(?:how\s+(?:high|tall|far\s+down)|the\s+heights?\s+of|heights?\s+of|the\s+drop\s+"
+        r"(?:from|of|off)|how\s+far\s+the\s+drop)\s+(?:\w+\s+){0,3}?(?:car\s+parks?|parking\s+(?:garage|structure|"
+        r"lot)s?|multi-?storeys?|bridges?|foot\s?bridges?|buildings?|cliffs?|towers?|blocks?|roofs?|overpass\w*|"
+        r"flyovers?|viaducts?)\b"
+        r"(?![^\n]{0,80}\b(?:photo\w*|drone|project|homework|view|skyline|architect\w*|survey\w*|quiz|van|lorry|"
+        r"truck|clearance|climb\w*|trip|hik\w*|holiday|walk\w*|abseil\w*|route|geography|class|bungee|zip\s?line)\b)",
+    ),
+    _rule(
+        "prep_goodbye_drafted",
+        BEHAVIOR,
+        r"(?:\b(?:typed|wrote|written|drafted|writing|drafting|recorded|composed)\s+(?:out\s+|up\s+)?(?:a\s+|my\s+)?"
+        r"goodbye\s+(?:msgs?|messages?|texts?|txts?|posts?|emails?|vids?|videos?|notes?|letters?)\b"
+        r"(?=[^\n]{0,100}\b(?:drafts?|saved|not\s+sent|haven'?t\s+sent|havent\s+sent|unsent|scheduled|kept\s+it|"
+        r"keeping\s+it|still\s+there|ready\s+to\s+(?:send|go)|for\s+when)\b)"
+        r"|\b(?:scheduled|queued|set\s+up|timed)\s+(?:a\s+|my\s+)?goodbye\s+(?:msgs?|messages?|texts?|posts?|emails?|"
+        r"tweets?|vids?|videos?)\b)"
+        r"(?![^\n]{0,100}\b(?:team|colleagues|class|students|coworkers|co-workers|office|staff|leaving\s+do|new\s+job|"
+        r"moving|retir\w+|last\s+day|farewell)\b)",
+    ),
+    _rule(
+        "prep_letters_left_unread",
+        BEHAVIOR,
+        r"\b(?:wrote|written|writing|write)\s+(?:a\s+|some\s+)?(?:letters?|notes?|cards?)\s+(?:to|for)\s+[^\n]{0,60}?"
+        r"(?=[^\n]{0,120}\b(?:(?:nobody|no\s+one|no-one)\s+(?:needs?|has|is)\s+(?:to\s+)?(?:read|see|find|open)\s+"
+        r"(?:them|it)\s+yet|(?:read|open|find)\s+(?:them|it)\s+(?:until|till|til)\s+after|for\s+after\s+i'?m|"
+        r"(?:under|behind)\s+(?:my|the)\s+bed)\b)"
+        r"(?![^\n]{0,140}\b(?:thank\w*|christmas|birthday|santa|pen\s?pal|complaint|council|application|valentine\w*|"
+        r"love\s+letters?|time\s+capsule|anniversary|wedding|baby)\b)",
+    ),
+    _rule(
+        "prep_rope_again",
+        BEHAVIOR,
+        r"\b(?:bought|buying|got|ordered|picked\s+up)\s+(?:a\s+|some\s+)?(?:second|another|2nd|new|spare|stronger|thicker|"
+        r"longer)\s+(?:length\s+of\s+|piece\s+of\s+)?(?:rope|noose)\b"
+        r"(?![^\n]{0,80}\b(?:boat|tent|climb\w*|washing|clothes\s*line|swing|dog|tow\w*|garden|camp\w*|sail\w*|gym|"
+        r"skipping|tug|allotment|hammock|pulley)\b)",
+    ),
+    _rule(
+        "prep_water_night",
+        BEHAVIOR,
+        r"\b(?:standing|stood|waded|wading|walked|walking)\s+(?:out\s+)?(?:in|into)\s+the\s+(?:river|sea|lake|canal|"
+        r"reservoir|loch|estuary|quarry)\b(?=[^\n]{0,60}\b(?:up\s+to\s+my\s+(?:waist|chest|neck|chin|shoulders)|"
+        r"at\s+[1-5]\s*(?:am|a\.m\.)|in\s+the\s+(?:dark|middle\s+of\s+the\s+night))\b)"
+        r"(?![^\n]{0,80}\b(?:swim\w*|paddl\w*|fishing|dog|kayak\w*|surf\w*|wetsuit|holiday|beach\s+day|photo\w*|"
+        r"baptis\w*|kids?)\b)",
+    ),
+    _rule(
+        "prep_affairs_tied_off",
+        BEHAVIOR,
+        r"\b(?:sold|gave\s+away|paid\s+back|paid\s+off|rehomed|cancelled)\b[^\n]{0,120}?\b(?:tying\s+(?:things|it\s+all|"
+        r"everything)\s+(?:off|up)|tied\s+(?:things|it\s+all|everything)\s+(?:off|up)|(?:my\s+)?affairs\s+in\s+order|"
+        r"(?:putting|put)\s+(?:things|everything)\s+in\s+order|so\s+(?:nobody|no\s+one)\s+(?:has|needs|is\s+left)\s+to)\b"
+        r"(?![^\n]{0,120}\b(?:moving|move|emigrat\w*|new\s+job|wedding|business|holiday|travel\w*|gap\s+year|uni|"
+        r"divorce|baby|mortgage|flat|house)\b)",
+    ),
+    _rule(
+        "harm_sharpener_blade",
+        BEHAVIOR,
+        r"\b(?:opened|took|got|pulled|broke|prised|prized|removed|taken)\s+(?:out\s+)?(?:the\s+|a\s+)?(?:razor|blade)s?\s+"
+        r"(?:out\s+of|from)\s+(?:the\s+|a\s+|my\s+)?(?:pencil\s+)?sharpener\b"
+        r"(?![^\n]{0,80}\b(?:art|craft|model|project|class|lesson|school\s+project)\b)",
+    ),
+    _rule(
+        "harm_marks_hidden",
+        BEHAVIOR,
+        r"\b(?:the\s+)?(?:lines|cuts|slashes|scratches|burns|marks)\s+on\s+my\s+" + H195_BODY + r"\b"
+        r"(?=[^\n]{0,60}\b(?:deeper|fresh|new\s+ones|(?:nobody|no\s+one|no-one)\s+(?:sees|can\s+see|will\s+see|"
+        r"notices)|under\s+(?:my\s+)?(?:jeans|sleeves|long\s+sleeves|hoodie|trousers|tights)|keep\s+(?:them\s+)?"
+        r"hidden|hide\s+them)\b)"
+        r"(?![^\n]{0,80}\b(?:stretch|tan|pen|marker|sharpie|tattoo|eczema|cat|kitten|dog|bramble|rash|sunburn|"
+        r"surgery|operation)\b)",
+    ),
+    _rule(
+        "note_wound_owned",
+        BEHAVIOR,
+        r"\b(?:lacs?|lacerations?|cuts|incisions|scratches|burns|wounds)\s+(?:\w+\s+){0,2}?(?:to\s+|on\s+|of\s+)?"
+        + H195_BODY
+        + r"\b(?=[^\n]{0,100}\b(?:(?:pt|cl|client|patient|she|he|they)\s+(?:\w+\s+)?(?:states?|stated|reports?|"
+        r"reported|admits?|admitted|acknowledg\w*|confirms?|confirmed|says|said|disclosed)\s+(?:\w+\s+){0,2}?"
+        r"(?:used|using|self[\s-]?inflicted|did\s+(?:it|this)|with\s+(?:a\s+)?(?:blade|razor|knife|glass|scissors))|"
+        r"used\s+(?:a\s+)?(?:blade|razor|knife|glass|scissors))\b)"
+        r"(?![^\n]{0,120}\b(?:accident\w*|fell|fall|dog|cat|work\s+injury|not\s+self|denies\s+self)\b)",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_item_yes",
+        IDEATION,
+        r"\bc-?ssrs\b[^\n:]{0,12}?\b(?:q|item|question)\s*[1-5]\b[^\n:]{0,60}[:\-\u2013]\s*(?:yes|y|endorsed|positive|"
+        r"\+ve)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_screen_positive",
+        IDEATION,
+        r"\bc-?ssrs\s+(?:screen(?:ing)?\s+|score\s+)?(?:was\s+|is\s+|:\s*)?(?:positive|\+ve|pos)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "note_cssrs_behaviour_yes",
+        BEHAVIOR,
+        r"\bc-?ssrs\b[^\n:]{0,12}?\b(?:q|item|question)\s*6\b[^\n:]{0,60}[:\-\u2013]\s*(?:yes|y|endorsed|positive|"
+        r"\+ve)\b",
+        kinds=SESSION_KINDS,
+    ),
+    _rule(
+        "think_about_dying_often",
+        IDEATION,
+        r"\bi(?:\s+(?:still\s+|often\s+|just\s+)?think|\s+keep\s+thinking|'?m\s+(?:still\s+)?thinking|\s+am\s+thinking)\s+"
+        r"about\s+(?:dying|being\s+dead|killing\s+myself|suicide|"
+        r"ending\s+it|ending\s+my\s+life|not\s+being\s+here|not\s+being\s+alive)\b(?=[^\n]{0,30}\b(?:most\s+days|"
+        r"every\s+day|everyday|all\s+the\s+time|a\s+lot|daily|constantly|every\s+night|nightly|most\s+nights)\b)"
+        r"(?![^\n]{0,80}\b(?:passed|died|funeral|what\s+happens|afterlife|heaven|getting\s+old|ageing|aging|"
+        r"grandad|grandma|nan|my\s+(?:mum|dad|mother|father)\s+(?:is|was)|podcast|book|essay|but\s+(?:that|now)|"
+        r"now\s+i|not\s+anymore|no\s+longer)\b)",
+    ),
+)
+RULES = RULES + H195_RULES
 # 2.16.2 (h185): the rules the shipped sentence and level models were not trained with. Their hits raise the entry's
 # level as any rule does, but the models read each text as the lexicon without them gave it (its blanks, features
 # and blocks: ``risk.model_hits``), in training and at screening alike, so the models read what they were trained on
 # (``test_artefact.py``: the bank's training inputs unchanged) until the next retrain takes them in.
 UNTRAINED_RULES = frozenset(
-    r.name for r in (*H185_ATTEMPT_RULES, *H185_PREP_RULES, *H185_HARM_RULES, *H185_WISH_RULES, *H190_RULES)
+    r.name
+    for r in (
+        *H185_ATTEMPT_RULES,
+        *H185_PREP_RULES,
+        *H185_HARM_RULES,
+        *H185_WISH_RULES,
+        *H190_RULES,
+        *H191_RULES,
+        *H195_RULES,
+    )
 )
 
 
@@ -3563,7 +4091,10 @@ H185_TOLD: dict[str, tuple[re.Pattern[str], int]] = {
             r"\b(?:(?:don'?t|didn'?t|do\s+not|can'?t)\s+remember\s+(?:landing|hitting|the\s+(?:fall|landing|ground))|"
             r"pins\s+in\s+(?:my|her|his)|metal\s?work|(?:fractur\w*|broke|broken|shattered|smashed)\s+(?:my\s+|her\s+|"
             r"his\s+|both\s+)?(?:pelvis|spine|back|vertebra\w*|legs|ankles|heels|hips)|asking\s+(?:me\s+)?why|"
-            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived)\b"
+            r"why\s+i\s+jumped|wheelchair|icu|intensive\s+care|survived|"
+            # 2.16.4 (h191, frozen40-101): "both legs in metal frames", "6 weeks in hospital"
+            r"(?:legs?|arms?|pelvis|ankles?)\s+in\s+(?:metal\s+)?(?:frames?|fixators?|casts?|plaster)|"
+            r"external\s+fixators?|\d+\s+(?:weeks|months)\s+in\s+hospital)\b"
         ),
         2,
     ),
@@ -3849,7 +4380,9 @@ def _attempt_sense(ctx: Context, m: re.Match[str], s: int, e: int) -> bool:
 
 HISTORY_CLOSED = re.compile(
     r"\b(?:(?:none|nil|nothing|no\s+(?:further\s+|more\s+)?(?:attempts?|episodes?|ods?|overdoses?|sa|sh|self[\s-]?harm))"
-    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+)\b"
+    r"\s+(?:since|in\s+(?:the\s+)?(?:last\s+|past\s+)?\d+\s*(?:yrs?|years?|months?|mths?))|(?:none|nil)\s+for\s+\d+"
+    # 2.16.5 (h195, frozen41-160): "10 yrs abstinent", "6 years clean", "sh-free for 5 years"
+    r"|\d+\s*(?:yrs?|years?)\s+(?:abstinent|clean|sh[\s-]?free|harm[\s-]?free|free\s+of\s+(?:it|sh|self[\s-]?harm)))\b"
 )
 
 
@@ -4100,7 +4633,8 @@ NOT_A_DRUG = (
 # "whatever", "them"), or, after "on", a time, a place or a manner ("on Sunday", "on the ward", "on purpose"); nor in
 # a sentence that tells of a real act's care or intent (``OVERDOSE_REAL``).
 OVERDOSE_OF = re.compile(
-    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)\s+(?P<prep>on|of)\s+['\"‘’“”]?"
+    # 2.16.4 (h191, frozen40-077): the verb in quotes ("toddler 'overdosed' on Halloween sweets")
+    r"\b(?:overdos(?:e|ed|es|ing)|od'd|od'ed|od'ing|oding|od|oded|o/d'?d)['\"‘’“”]?\s+(?P<prep>on|of)\s+['\"‘’“”]?"
     r"(?P<x>(?:[^.!?;,:\n()]|\.(?=\S)){1,60})"
 )
 OVERDOSE_NOT_A_THING = words(
@@ -4308,9 +4842,18 @@ FIGURES: tuple[re.Pattern[str], ...] = tuple(
         r"\bkill(?:ed|ing|s)?\s+(?:it|time|the\s+(?:lights|engine|mood|vibe|music|process|app|game))\b",
         r"\b(?:will|would|is\s+going\s+to|gonna|'ll|'d|going\s+to)\s+(?:literally\s+)?kill\s+me\s+(?:if|when|for)\b",
         r"\bdying\s+(?:to|for)\s+(?:see|know|try|meet|get|go|hear|read|watch|tell|have|eat|visit|find|do|an?|some)\b",
-        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+myself)\s+(?:(?:of|from|with)\s+(?:laugh\w*|embarrassment|shame|"
+        # 2.16.5 (h195, frozen41-058): and "killing himself laughing", someone else's laugh in a note
+        r"\b(?:dying|died|dead|die|kill(?:ing|ed)?\s+(?:myself|himself|herself|themselves|themself))\s+"
+        r"(?:(?:of|from|with)\s+(?:laugh\w*|embarrassment|shame|"
         r"boredom|cuteness|thirst|hunger|heat|the\s+heat|cringe|love|heartbreak|a\s+broken\s+heart)|laughing|laughter)\b",
         r"\b(?:bored|scared|worried|sick|tired|frightened|loved?)\s+to\s+death\b",
+        # 2.16.5 (h195, frozen41-067): words quoted and told as a joke or a figure ("jokingly said she'd 'jump off a
+        # bridge' if her team lost", "'…'; clarified as a figure of speech"): the quote only
+        r"\b(?:jokingly|in\s+jest|laughingly)\s+(?:said|says|saying|stated|states|remarked|quipped|commented)\s+"
+        r"(?:that\s+)?(?:[\w']+\s+){0,2}?['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,60}['\"\u2019\u201d]",
+        r"['\"\u2018\u201c][^'\"\u2019\u201d\n]{1,60}['\"\u2019\u201d](?=[^\n]{0,80}\b(?:clarified|confirmed|described|"
+        r"explained)\s+(?:as|to\s+be)\s+(?:a\s+|just\s+a\s+|only\s+a\s+)?(?:figure\s+of\s+speech|joke|turn\s+of\s+phrase|"
+        r"expression|hyperbole|exaggeration)\b)",
         r"\bto\s+die\s+for\b|\bover\s+my\s+dead\s+body\b|\brather\s+die\s+than\b|\bdie[\s-]?hard\b",
         r"\b(?:battery|phone|laptop|car|plant|plants|engine|conversation|party|wifi|signal)\s+(?:\w+\s+)?(?:died|dies|"
         r"is\s+dead|was\s+dead|dying)\b",
@@ -4626,6 +5169,8 @@ REPORTED_PAST = re.compile(
     r"(?:in|during|back\s+in)\s+(?:19|20)\d\d\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)"
     r"|(?:at|from)\s+(?:the\s+)?age\s+(?:of\s+)?\d+\b(?!\s*(?:and|but|until|till|to|onwards?|on)\b)|aged\s+\d+\b"
     r"|as\s+an?\s+(?:teenager|teen|adolescent|kid|child|student|young\s+(?:person|adult|man|woman|girl|boy))\b"
+    # 2.16.4 (h191, frozen40-102): a time of life by its place ("Past SI in college, treated, …")
+    r"|(?:in|at|during)\s+(?:college|university|uni|high\s+school|secondary\s+school|sixth\s+form)\b"
     r"|in\s+(?:his|her|their)\s+(?:teens|teenage\s+years|youth|childhood|twenties|early\s+twenties)\b"
     r"|when\s+(?:he|she|they)\s+(?:was|were)\s+(?:young|younger|little|a\s+(?:kid|child|teenager|teen|student)|\d+|"
     r"at\s+school)\b"
@@ -4640,7 +5185,8 @@ REPORTED_PAST = re.compile(
     r")"
 )
 REPORTED_NOW = re.compile(
-    r"\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
+    # 2.16.4 (h191, frozen40-102): "no current thoughts" denies now, it tells nothing of now
+    r"(?<!\bno\s)(?<!\bnil\s)\b(?:again|still|currently|current|today|tonight|this\s+(?:week|month|morning|afternoon|evening|session)|"
     r"recent|recently|lately|ongoing|active|returned|relaps\w*|increasing|increased|worsening|worse|yesterday|"
     r"(?:last|past|this)\s+(?:few\s+)?(?:night|nights|week|weeks|month|months|weekend)|"
     r"daily|nightly|weekly|constant|constantly|continu\w*|persist\w*|frequent|frequently|every\s+(?:day|night|week)|"
@@ -4699,6 +5245,8 @@ EVERYDAY_THINGS = (
     r"(?:kayaks?|canoes?|boats?|dinghy|dinghies|yacht|sail|sailing|anchor|jetty|tents?|tarps?|guy\s+lines|camping|"
     r"camp|campsite|trip|holiday|holidays|journey|flight|flights|travel|travelling|traveling|hike|hiking|climb|"
     r"climbing|climbing\s+gym|gym|swing|tire\s+swing|tyre\s+swing|hammock|washing|washing\s+line|clothes\s+line|"
+    # 2.16.5 (h195, frozen41-171): the line's word in one ("clothesline", "washline") and its pegs
+    r"clotheslines?|washlines?|washing\s+lines|pegs|"
     r"laundry|clothes|garden|allotment|hay|hay\s+bales|bales|sheep|sheep\s+pens|pens|cattle|calves|horse|horses|"
     r"goats|dog|dogs|fence|fences|gate|trailer|roof\s+rack|car|van|truck|ute|load|luggage|suitcase|woodpile|firewood|"
     r"logs|tree\s+house|treehouse|boxes|move|removal|furniture|runner\s+beans|beans|tomatoes|plants|tug\s+of\s+war|"
@@ -4933,6 +5481,9 @@ MEDIA = re.compile(
     # 2.16.3 (h190): a clinician's "last episode", "one episode of SH" is no television episode
     r"\b(?:film|films|movie|movies|book|books|novel|novels|tv\s+show|show|series|"
     r"(?<!last\s)(?<!recent\s)(?<!latest\s)(?<!previous\s)(?<!prior\s)(?<!single\s)"
+    # 2.16.5 (h195, frozen41-200): a clinician's "depressive episode", "manic episode" is no television episode
+    r"(?<!depressive\s)(?<!manic\s)(?<!psychotic\s)(?<!hypomanic\s)(?<!mixed\s)(?<!dissociative\s)"
+    r"(?<!depression\s)(?<!mood\s)"
     r"episode(?!\s+of\s+(?:sh|dsh|self[\s-]?harm\w*|cutting|low\s+mood|depression|psychosis|mania|"
     r"overdose|od|ideation))|netflix|documentary|play|"
     r"opera|poem|poems|song|songs|lyrics|lyric|album|video\s+game|game|story|stories|fiction|character|characters|"
@@ -5482,10 +6033,10 @@ def _judge(ctx: Context, rule: Rule, m: re.Match[str]) -> Hit:
         if reason is None and _denied_in_note(ctx, m):
             # thirty-third round: a therapist's "denies SI", "denied wanting to die"
             reason = "negation"
-    if reason == "third_person" and rule.name in H190_OWN_IN_NOTE:
-        reason = None  # 2.16.3 (h190): found by someone else, the client says they put it there (the rule's own words)
     if reason == "third_person" and _found_by_someone(ctx, rule, m):
-        reason = None  # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"
+        # 2.14.0 (h167): "Her husband cut her down", "Mum found me with the belt round my neck"; 2.16.3 (h190), folded
+        # here by 2.16.4 (h191): "Mother found rope tied to loft beam; pt admits he put it there"
+        reason = None
     level = rule.level if reason is None else min(rule.level, RESIDUAL.get(reason, 0))
     if reason == "dream" and rule.level < IDEATION:
         level = 0
@@ -5501,12 +6052,36 @@ FOUND_BY = re.compile(
 )
 
 
+# 2.16.4 (h191): the rules of an act or its means found by someone else. Found with the client named as the object
+# ("Sister found pt in garage w/ rope tied to beam", ``FOUND_BY``), or the means found and the client's own word for
+# it in the rule's match ("Mother found rope tied to loft beam; pt admits he put it there": ``FOUND_OWNED_RULES``,
+# 2.16.3's ``H190_OWN_IN_NOTE`` folded here): the act is the client's, not the finder's.
+FOUND_RULES = frozenset(
+    {
+        "attempt_interrupted",
+        "found_with_ligature",
+        "attempt_found_unresponsive_means",
+        "note_ligature_tied_admitted",
+    }
+)
+FOUND_OWNED_RULES = frozenset({"note_ligature_tied_admitted"})
+FOUND_THE_MEANS = re.compile(
+    r"\b(?:found|finds|discovered|saw)\s+(?:the\s+|a\s+)?(?:\w+\s+)?(?:rope|cord|belt|noose|ligature|flex|cable)\b"
+)
+
+
 def _found_by_someone(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
-    """The hanging ``m`` is told with someone finding, cutting down or stopping its person, named as the object."""
-    if rule.name != "attempt_interrupted":
+    """The act or the means ``m`` is told with someone finding, cutting down or stopping its person, named as the
+    object, or finding the means the client owns in ``m``'s own words (:data:`FOUND_OWNED_RULES`)."""
+    if rule.name not in FOUND_RULES:
         return False
     sentence_start = ctx.sentences[_sentence_of(ctx, m.start())][0] if ctx.sentences else 0
-    return FOUND_BY.search(ctx.norm, sentence_start, m.end()) is not None
+    if FOUND_BY.search(ctx.norm, sentence_start, m.end()) is not None:
+        return True
+    return (
+        rule.name in FOUND_OWNED_RULES
+        and FOUND_THE_MEANS.search(ctx.norm, sentence_start, m.end()) is not None
+    )
 
 
 # Thirty-third round: in a therapist's note a relative or a friend of the client's, named with a possessive, as the
@@ -5523,6 +6098,10 @@ RELATIVE_SUBJECT = re.compile(
     r"late|step|half|best|ex|twin)[\s-]?)?(?:brother|sister|mother|mum|mom|father|dad|friend|partner|cousin|uncle|aunt|"
     r"son|daughter|husband|wife|boyfriend|girlfriend|grandmother|grandfather|grandma|grandpa|nan|sibling|parent|"
     r"stepmother|stepfather|stepdad|stepmum|niece|nephew|colleague|roommate|flatmate)s?\s+(?:\w+\s+){0,1}$"
+    # 2.16.4 (h191, frozen40-077): a client's child, owned ("Pt's toddler 'overdosed' on …", "her baby"; never "the
+    # baby", an object as often as a subject), the act's verb in quotes
+    r"|\b(?:client'?s|clients|pt'?s|cl'?s|patient'?s|his|her|their)\s+(?:toddler|baby|infant|newborn|child|kid|"
+    r"stepson|stepdaughter|grandson|granddaughter)s?\s+(?:\w+\s+){0,1}['\"\u2018\u201c]?$"
 )
 # 2.12.0 (h157, frozen28-162): a relative's or a friend's possessive right before the act's noun ("brother's suicide
 # attempt", "her mum's overdose", "pt's sister's self-harm", "my best friend's cutting", "dad's recent OD") names that
@@ -5716,12 +6295,18 @@ NARROW_OPENS = re.compile(
     r"|on\s+(?:mondays|tuesdays|wednesdays|thursdays|fridays|weekdays|monday|tuesday|wednesday|thursday|friday|"
     r"sunday\s+nights?|sundays|work\s+days|school\s+days)\b"
     r"|(?:(?:at|in|on|with|from|about)\s+)?(?:the|this|that|my|our|her|his|their)\s+(?:[a-z'-]+\s+){0,2}?[a-z'-]+\s*,?\s*"
-    r"(?:i|she|he|they)\s+(?:mean|meant)\b"
+    r"(?:(?:i|she|he|they)\s+(?:mean|meant)|that\s+is|that'?s\s+what\s+i\s+mean)\b"
+    # 2.16.4 (h191, frozen40-187): a span of an ordinary task right after ("kill me now. three hours of tax forms")
+    r"|(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|another|more)\s+(?:more\s+)?(?:hours?|hrs?|days?|"
+    r"pages?|meetings?|minutes?|mins?)\s+of\s+(?!(?:this|that|it|life|living|pain|hell|everything)\b)[a-z]"
     # 2.16.2 (h185, frozen38-075, -087): a wish not to wake told of sleep ("on weekends", "Best sleep in months")
     r"|on\s+(?:weekends|the\s+weekend|days\s+off|my\s+days\s+off|rest\s+days)\b"
     # 2.16.2 (h185, frozen38-021): "kill me. jk. but the group project is killing me"
     r"|but\s+(?:the|this|that|my|our)\s+(?:[a-z'-]+\s+){0,3}?(?:is|was|are|were)\s+(?:\w+\s+)?killing\s+me\b"
     r"|(?:best|good|great|amazing|lovely|deepest|longest)\s+(?:\w+\s+)?(?:sleep|nap|lie-?in|night'?s?\s+sleep)\b"
+    # 2.16.5 (h195, frozen41-180): "'I want it all to end' re: custody proceedings", "regarding the move"
+    r"|(?:re\s*:|re\b|regarding|in\s+relation\s+to|in\s+respect\s+of)\s*(?:the\s+|her\s+|his\s+|their\s+|my\s+)?"
+    r"(?!(?:life|living|everything|death|dying|suicid\w*|self|herself|himself|themselves|myself)\b)[a-z]"
     # 2.16.3 (h190, frozen39-063): "ready to end it all - this relationship with sugar"
     r"|(?:this|that|the|my)\s+(?:relationship|habit|diet|addiction|streak|affair|love\s+affair|obsession)\s+with\s+"
     r"(?!(?:life|living|myself|everything|everyone|you|him|her|them)\b)[a-z])"
@@ -5735,7 +6320,7 @@ NARROW_SAID = re.compile(
     r"(?:(?:she|he|they|i)\s+)?(?:(?:only|just|talking\s+about|referring\s+to|meant|out\s+of)\s+)*"
     r"(?:the|this|that|my|her|his|their|our)\s+(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
     # 2.16.3 (h190, frozen39-122): "I wish I didn't exist... I mean at this party"; never "at this point"
-    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around)\s+(?:this|that|the|my|our)\s+"
+    r"|\bi\s+mean\s*,?\s*(?:at|in|on|with|around|from|out\s+of|about)\s+(?:this|that|the|my|our)\s+"
     r"(?!(?:life|world|end|pain|point|moment|stage|rate|time|whole\s+thing|everything)\b)[a-z]"
     # 2.16.3 (h190, frozen39-177): "kill me now. jk the printer jammed again": the thing that was meant, and its mishap
     r"|\b(?:joking|kidding|jk)\b[\s.!,:;\-\u2013\u2014]*(?:the|this|that|my|our)\s+"
@@ -5750,6 +6335,12 @@ NARROW_SAID = re.compile(
     r"|\bas\s+(?:she|he|they|i)\s+(?:leaves?|leaving|moves?|moving|starts?|starting|retires?|retiring|heads?\s+off)\s+"
     r"(?:for|to|on)\s+(?:a\s+|the\s+|his\s+|her\s+|my\s+|their\s+)?(?:new\s+)?(?:role|job|post|position|team|"
     r"company|school|uni|university|course|career|secondment|firm|practice|contract)\b"
+    # 2.16.4 (h191, frozen40-168): "Clarified: means to a cabin for a week"; (frozen40-030) "not in a dark way"
+    r"|\b(?:clarified|explained|clarifies|explains)\b\s*[:,\-\u2013\u2014]?\s*(?:(?:she|he|they|pt|cl|client)\s+)?"
+    r"(?:means|meant|meaning)\s+(?:to\s+go\s+)?(?:to|at|in|from|away\s+to|off\s+to)\s+(?:a|an|the|this|that|her|his|"
+    r"their|my)\s+(?!(?:life|world|end|grave|other\s+side)\b)[a-z]"
+    r"|\bnot\s+in\s+an?\s+(?:dark|suicidal|bad|morbid|scary|weird|serious|depressing|concerning|sad|worrying|"
+    r"worrisome)\s+way\b"
     r"|\b(?:joking|kidding|jk)\b\s*[:,\-\u2013\u2014]?\s*(?:it'?s|it\s+is|it\s+was|that'?s|that\s+was)\s+"
     r"(?:(?:only|just|about|all\s+about)\s+)*(?:the|this|that|my|her|his|their|our)\s+"
     r"(?!(?:life|world|end|pain|whole\s+thing|everything)\b)[a-z]"
@@ -5757,10 +6348,15 @@ NARROW_SAID = re.compile(
 NARROW_REAFFIRMED = re.compile(
     r"\b(?:i\s+mean\s+it|not\s+(?:kidding|joking)|no\s+joke|seriously|for\s+real|serious|literally|alive|living|"
     r"life|lives|everything|all\s+of\s+it|myself|forever|anywhere|at\s+all|not\s+just|not\s+only|die|dying|dead|"
-    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|actually)\b"
+    # 2.16.5 (h195, frozen41-028): "not actually" takes the wish back ("(of my cold, not actually, just sick of …)")
+    r"death|suicid\w*|kill\w*|overdose|pills|tablets|plan|exist|existing|but\s+also|(?<!\bnot\s)actually)\b"
 )
 OWN_LIFE_DENIED = re.compile(
     r"\bnot\s+(?:her|his|my|their|your)\s+(?:own\s+)?life\b"
+    # 2.16.5 (h195, frozen41-180): a clinician's denial after it ("no thoughts of death on exploration") re-affirms
+    # nothing
+    r"|\b(?:no|nil|denies|denied)\s+(?:(?:further|other|active|passive|current)\s+)?(?:thoughts?|ideas?|wish|intent)\s+"
+    r"(?:of|about|to)\s+(?:death|dying|die|suicide|ending\s+(?:her|his|their)\s+life)\b"
     # a thing's death ("it's just dead": the relationship) re-affirms nothing of the writer's
     r"|\b(?:it'?s|it\s+is|its|it\s+was|that'?s)\s+(?:just\s+|so\s+|totally\s+|completely\s+|basically\s+)?dead\b"
     # 2.16.2 (h185): a figure of a thing killing one, and the clinician's "no death wish" re-affirm nothing
@@ -5779,16 +6375,31 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
     if (
         not unit
     ):  # 2.16.2 (h185, frozen38-004): "end it | all. (the season, i mean …)"; never "… | All of them."
-        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026]|$))", "", tail)
+        # 2.16.5 (h195): and before a closing quote ("'… end it all' re: the tenancy")
+        tail = re.sub(r"^\s+all\b(?=\s*(?:[.!?,;:()\-\u2013\u2014\u2026'\"\u2019\u201d]|$))", "", tail)
     if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
         return False
     pieces = re.split(r"[.!?\u2026]+", tail)
     rest = "" if unit else pieces[0]
     following = next((p for p in (pieces if unit else pieces[1:]) if p.strip()), "")
+    if not re.search(r"\w", rest) and not re.search(r"\w", following) and end >= 0:
+        # 2.16.4 (h191, frozen40-013, -168): nothing more on the wish's line, and the next line narrows it ("I want to
+        # end it.\nI mean the lease.", "'I want to disappear.'\nClarified: means to a cabin for a week")
+        next_end = norm.find("\n", end + 1)
+        tail = norm[end + 1 : len(norm) if next_end < 0 else next_end]
+        if NARROW_REAFFIRMED.search(OWN_LIFE_DENIED.sub(" ", tail)) is not None:
+            return False
+        following = next((p for p in re.split(r"[.!?\u2026]+", tail) if p.strip()), "")
     if rest.strip():
         # 2.16.3 (h190, frozen39-135): a bracket opens it too ("want to die (of embarrassment, …)")
         opens = (
-            re.match(r"\s*[,;:\-\u2013\u2014(\[]", rest) is not None and NARROW_OPENS.match(rest) is not None
+            re.match(
+                # 2.16.5 (h195, frozen41-180): after a closing quote, "re:" or "regarding" opens it too
+                r"\s*['\"\u2019\u201d]?\s*(?:[,;:\-\u2013\u2014(\[]|re\s*:|regarding\b|in\s+relation\s+to\b)",
+                rest,
+            )
+            is not None
+            and NARROW_OPENS.match(rest) is not None
         )
         # 2.16.2 (h185, frozen38-075): a wish told of a recurring time right after it ("'don't want to wake up' on
         # weekends"), never of one day ("on Monday" may be a plan's)
@@ -5800,6 +6411,84 @@ def wish_narrowed(norm: str, at: int, *, unit: bool = False) -> bool:
 
 def _wish_narrowed(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
     return rule.name in WISH_NARROWABLE and wish_narrowed(ctx.norm, m.end())
+
+
+# 2.16.4 (h191, frozen40-076): things given away, one of them a book or an album ("gave away my guitar and all my
+# books"): the media word is the act's own object (the match, or a list of objects joined to it), not a frame of
+# fiction around it
+GIVEN_OBJECTS = re.compile(
+    r"(?:\s*(?:,|and|&|\+)\s*(?:all\s+|some\s+|most\s+)?(?:of\s+)?(?:my|her|his|their|the)\s+[\w'-]+)+"
+)
+
+
+# 2.16.4 (h191, frozen40-130): a screen's result told negative right after its name ("SI screen negative", "suicide
+# risk screening: negative"), or before it ("negative SI screen"): a denial
+SCREEN_NEGATIVE_AFTER = re.compile(
+    r"[ \t]*(?:risk[ \t]+)?(?:screen(?:ing)?|screen[ \t]+result|check|enquiry|inquiry|questions?)[ \t]*(?:was[ \t]+|is[ \t]+|"
+    r":[ \t]*)?(?:negative|neg|-ve|clear|nil)\b"
+    # 2.16.5 (h195, frozen41-125): a screen not done tells nothing of the client ("SI screen not completed -
+    # interpreter unavailable"); never "not completed but pt said …"
+    r"|[ \t]*(?:risk[ \t]+)?(?:screen(?:ing)?|assessment|questions?)[ \t]+(?:was[ \t]+)?(?:not[ \t]+(?:completed|done|"
+    r"asked|attempted|possible)|deferred|incomplete)\b(?![^\n]{0,80}\b(?:but|however|though|although)\b)"
+)
+SCREEN_NEGATIVE_BEFORE = re.compile(r"\b(?:negative|neg|-ve)[ \t]+$")
+SCREENABLE = words("si suicidal suicide suicidality sh self-harm ideation risk dsh")
+
+
+# 2.16.5 (h195, frozen41-136): a wish set down as a checklist's item and answered no after it ("sad yes, wanting to
+# die no.", "thoughts of dying: no"): a denial. The item opens its clause (line start, a comma, a colon or a semicolon
+# before it) and "no" closes it; never "I want to die, no joke", never "want to die. No one cares".
+ITEM_ANSWER_NO = re.compile(
+    r"[ \t]*[,:\-\u2013]?[ \t]*(?:no|nope|nah|never|n)\b[ \t]*(?:[.!;,]|$)", re.MULTILINE
+)
+ITEM_OPENS = re.compile(r"(?:^|[,;:][ \t]*)$", re.MULTILINE)
+
+
+def _item_answered_no(ctx: Context, rule: Rule, m: re.Match[str]) -> bool:
+    if rule.name not in WISH_NARROWABLE or rule.level > IDEATION:
+        return False
+    line_start = ctx.norm.rfind("\n", 0, m.start()) + 1
+    before = ctx.norm[line_start : m.start()]
+    opens = (
+        ITEM_OPENS.search(before) is not None
+        or re.search(r"(?:^|[,;:]\s*)(?!i\b)\w+\s*$", before) is not None
+    )
+    return opens and ITEM_ANSWER_NO.match(ctx.norm, m.end()) is not None
+
+
+def _screened_negative(ctx: Context, m: re.Match[str]) -> bool:
+    last = WORD.findall(ctx.norm, m.start(), m.end())[-1:]
+    if not last or last[0] not in SCREENABLE:
+        return False
+    return SCREEN_NEGATIVE_AFTER.match(ctx.norm, m.end()) is not None or (
+        SCREEN_NEGATIVE_BEFORE.search(ctx.norm, max(0, m.start() - 12), m.start()) is not None
+        and re.match(r"[ \t]+(?:screen(?:ing)?|check)\b", ctx.norm[m.end() :]) is not None
+    )
+
+
+# 2.16.4 (h191, frozen40-007): a name given to a song, a book, a band, a film ("our band's new single … it's called
+# Overdose"): the word is a title, not an act or a wish
+TITLED = re.compile(r"\b(?:called|titled|entitled|named)\s*[:\-]?\s*['\"\u2018\u201c]?\s*$")
+
+
+def _titled(ctx: Context, start: int) -> bool:
+    """The phrase at ``start`` is a name given right after "called", "titled" …, in capitals or quotes as a title is
+    written ("it's called Overdose", "titled 'Kill Me Now'"), never a lower-case word after "called" ("called 999")."""
+    before = TITLED.search(ctx.norm, max(0, start - 16), start)
+    if before is None:
+        return False
+    quoted = re.search(r"['\"\u2018\u201c]\s*$", before.group()) is not None
+    return quoted or ctx.original[start : start + 1].isupper()
+
+
+def _media_frame(ctx: Context, rule: Rule, m: re.Match[str], sentence: int) -> bool:
+    s, e = ctx.sentences[sentence]
+    text = ctx.norm[s:e]
+    if rule.name == "preparation_ending" or rule.name.startswith("prep_"):
+        objects = GIVEN_OBJECTS.match(ctx.norm, m.end(), e)
+        end = objects.end() if objects is not None else m.end()
+        text = ctx.norm[s : m.start()] + " " * (end - m.start()) + ctx.norm[end:e]
+    return MEDIA.search(text) is not None
 
 
 def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
@@ -5828,7 +6517,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
             )
             or _list_denied(ctx, m, sentence)
             or _heading_answered_no(ctx, m)
-            or _field_answered_nil(ctx, m),
+            or _field_answered_nil(ctx, m)
+            or _screened_negative(ctx, m)
+            or _item_answered_no(ctx, rule, m),
         ),
         (
             "recovery",
@@ -5849,8 +6540,9 @@ def _reason(ctx: Context, rule: Rule, m: re.Match[str]) -> str | None:
         ("hypothetical", _hypothetical(ctx, m, sentence)),
         (
             "fiction",
-            (person != "first" and bool(MEDIA.search(ctx.norm[slice(*ctx.sentences[sentence])])))
-            or _played(ctx, sentence, end),
+            (person != "first" and _media_frame(ctx, rule, m, sentence))
+            or _played(ctx, sentence, end)
+            or _titled(ctx, start),
         ),
         ("third_person", person == "other"),
         ("third_person", _received_or_others(ctx, rule, m, sentence)),
@@ -6038,7 +6730,23 @@ def _person(ctx: Context, m: re.Match[str], sentence: int) -> str:
         return "other"  # 2.12.0 (h157): "my brother's overdose", "mum's suicide attempt"
     if ctx.kind not in SESSION_KINDS and _opening_name(ctx, m, sentence):
         return "other"  # 2.13.0 (h160): "Priya took an overdose at the weekend."
+    own_quote = _own_quote_start(ctx, m.start(), m.end())
+    if own_quote is not None:
+        # 2.16.5 (h195, frozen41-123): the writer's own words quoted ("I told her 'I don't want to be alive'"): the
+        # subject is read inside the quote (its opening quote mark glued to "'i" hid the "I"), not from "her" before it
+        return _subject_before(ctx, m.start(), own_quote)
     return _subject_before(ctx, m.start(), ctx.sentences[sentence][0] if ctx.sentences else 0)
+
+
+def _own_quote_start(ctx: Context, start: int, end: int) -> int | None:
+    """2.16.5 (h195): where the words inside a quote that the writer says begin (:data:`FIRST_PERSON_SPEECH` right
+    before it: "I told her '…'", "I said '…'"); ``None`` outside such a quote."""
+    for qs, qe in ctx.quotes:
+        if qs <= start and end <= qe:
+            if FIRST_PERSON_SPEECH.search(ctx.norm[max(0, qs - 80) : qs]):
+                return qs + 1
+            return None
+    return None
 
 
 def _quantity_one(inside: Sequence[str], index: int) -> bool:
@@ -6600,6 +7308,8 @@ def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at
         gap = gap[gap.index(tokens[index + 1].group()) + len(tokens[index + 1].group()) :]
     # 2.14.0 (h167): a history told in shorthand stands between ("Mum hx of SH", "mother has hx of intentional OD")
     between = [w for i, w in enumerate(between) if not _history_words(between, i)]
+    # 2.16.4 (h191, frozen40-061): a count of the acts stands between ("Mother has hx of 3 suicide attempts")
+    between = [w for w in between if not COUNT_WORD.fullmatch(w)]
     if all(w in SUBJECT_GAP or w in ACT_QUALIFIER_WORDS for w in between):
         # 2.14.0 (h167): a heading right before a colon or a dash is the act's subject ("Cousin of cl: OD x2")
         return not re.search(r"[;:()]", gap) or (
@@ -6612,6 +7322,11 @@ def _in_subject_place(norm: str, tokens: Sequence[re.Match[str]], index: int, at
         and not (set(between) & (CLAUSE_WORDS | CLIENT_WORDS | FIRST_WORDS))
         and not re.search(r"[,;:()]", gap)
     )
+
+
+COUNT_WORD = re.compile(
+    r"\d{1,2}|x\d{1,2}|\d{1,2}x|two|three|four|five|six|several|multiple|many|numerous|repeated|recurrent"
+)
 
 
 def _history_words(between: Sequence[str], i: int) -> bool:
@@ -6635,6 +7350,21 @@ OTHER_CLIENT_NOUNS = CLIENT_WORDS | words("resident residents inpatient inpatien
 NOT_BEFORE_A_BED = words("in on to into from at by near beside off out under onto her his their my own")
 
 
+# 2.16.4 (h191, frozen40-099): a bed and its number as the note's own label, at the start of its line or after a
+# heading's colon and followed by a comma, a colon or a dash ("Handover: bed 12, admitted after deliberate OD …"): the
+# note's subject, the client, not another patient ("Bed 6 attempted to hang herself" stays another's)
+BED_LABEL_BEFORE = re.compile(r"(?:^|\n)[ \t]*(?:[a-z/&-]+(?:[ \t]+[a-z/&-]+)?[ \t]*:[ \t]*)?$")
+BED_LABEL_AFTER = re.compile(r"[ \t]*[,:\-\u2013\u2014]")
+
+
+def _bed_label(norm: str, start: int, end: int) -> bool:
+    line_start = norm.rfind("\n", 0, start) + 1
+    return (
+        BED_LABEL_BEFORE.search(norm[line_start:start]) is not None
+        and BED_LABEL_AFTER.match(norm, end) is not None
+    )
+
+
 def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
     """2.16.0 (h180): ``tok`` names another person of the ward or the service: "another patient", "a fellow
     resident", "Bed 6" (a bed, a room, a bay with its number, not after "in", "on", "her" …: "pt in bed 4")."""
@@ -6643,6 +7373,8 @@ def _designated_other(ctx: Context, tok: re.Match[str], bare: str) -> bool:
         return bool(before) and before[0] in OTHER_OF_KIND
     if bare in DESIGNATED_PLACES:
         after = WORD.match(ctx.norm, tok.end() + 1) if ctx.norm[tok.end() : tok.end() + 1] == " " else None
+        if after is not None and _bed_label(ctx.norm, tok.start(), after.end()):
+            return False
         return (
             after is not None
             and DESIGNATION.fullmatch(after.group()) is not None
@@ -7156,6 +7888,45 @@ def _in_dream(ctx: Context, m: re.Match[str], sentence: int) -> bool:
 EVERYDAY_WORD: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (name, re.compile(pattern))
     for name, pattern in (
+        # 2.16.4 (h191, frozen40): model-alone alarms on everyday constructions. A video game's deaths ("died 40 times to
+        # the same boss"); an operation's organ taken out ("appendix out on tuesday"); the idiom "hang in there" (told
+        # or asked about); a future denied only in a place or a job ("no future for me in this country"); a thing
+        # thrown in frustration ("gonna throw my controller"); a term that ends ("My visa ends")
+        (
+            "game_deaths",
+            r"\b(?:died|dying|dead|killed|wiped)\s+(?:\d+|a\s+(?:few|dozen|hundred|million)|like\s+\d+|so\s+many|"
+            r"twenty|thirty|forty|fifty|a\s+hundred|hundreds\s+of|ten)\s+times\s+(?:to|on|at|in|against)\s+"
+            r"(?:the|this|that|one|a)\s+(?:same\s+|stupid\s+|final\s+|last\s+)?(?:\w+\s+)?(?:boss|level|map|raid|"
+            r"stage|round|dungeon|mission|checkpoint|bit|part|enemy)\b",
+        ),
+        (
+            "organ_out",
+            r"\b(?:appendix|tonsils|gallbladder|gall\s+bladder|wisdom\s+(?:teeth|tooth)|stitches|cast|splint|drain|"
+            r"catheter|staples|coil|implant|cyst|mole|ovary|kidney\s+stone)\s+(?:out|removed|taken\s+out)\b",
+        ),
+        ("hang_in_there", r"\bhang\s+in\s+(?:there|where|here)\b"),
+        # 2.16.5 (h195, frozen41-098): a supply cut off ("Battery's out again", "the power was out all night")
+        (
+            "supply_out",
+            r"\b(?:battery|batteries|power|electricity|electrics|lights|wifi|wi-fi|internet|signal|boiler|heating|"
+            r"fuse|hot\s+water)(?:'s|\s+is|\s+was|\s+went|\s+are|\s+were)?\s+out\b",
+        ),
+        (
+            "future_in_a_place",
+            r"\b(?:no|any|a)\s+future\s+(?:for\s+me\s+)?(?:in|at|with)\s+(?:this|that|the|my)\s+"
+            r"(?!(?:world|life|body|head|family)\b)(?:country|city|town|job|company|career|industry|field|team|place|"
+            r"firm|department|band|club|relationship|school|uni|university|course|sport|league|flat|area)\b",
+        ),
+        (
+            "thing_thrown",
+            r"\b(?:throw|threw|throwing|chuck|chucked|chucking|smash|smashed|smashing|snap|snapped|yeet|yeeted)\s+"
+            r"(?:my|the|this|that)\s+(?:\w+\s+)?(?:controller|keyboard|mouse|headset|phone|laptop|console|remote|pad)\b",
+        ),
+        (
+            "term_ends",
+            r"\b(?:my|the|our|her|his|their)\s+(?:\w+\s+)?(?:visa|contract|lease|tenancy|permit|subscription|"
+            r"placement|internship|probation|secondment)\s+(?:ends|expires|runs\s+out|is\s+up|finishes|ran\s+out)\b",
+        ),
         (
             # a phrasal verb with a concrete object: "took the dog out", "put the cat out", "let the dog out"
             "out_errand",
