@@ -76,6 +76,7 @@ HALVES = (
     "frozen39",
     "frozen40",
     "frozen41",
+    "frozen42",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -261,6 +262,9 @@ MEASURED_FLAGGED = {
     # in one run, notes read as notes: 61 and 63 (README_frozen41.md)
     # frozen41: 80 flagged on 2.16.5 (h195, seen)
     "frozen41": 80 / 80,
+    # frozen42: measured once, unseen, on risk 2.16.3 and h195's 2.16.5 (shipped: its decision rule met) in one run,
+    # notes read as notes: 57 and 63 (README_frozen42.md)
+    "frozen42": 63 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -361,6 +365,9 @@ GOAL_MISSED = {
     # notes 29 of 40; journal lines 32 of 40; README_frozen41.md); all 80 on h195's 2.16.5, seen: the goal is met on a
     # seen batch
     "frozen41": "",
+    "frozen42": "goal missed: 63 of 80 genuine cases of the forty-second frozen batch flagged on risk 2.16.5, 57 on "
+    "2.16.3, when measured once, unseen, its session notes read as notes (session notes 32 of 40; journal lines 31 of 40) "
+    "(README_frozen42.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -469,6 +476,8 @@ ALARMS_MISSED = {
     "frozen41": "goal missed: 18 of 120 hard negatives of the forty-first frozen batch flagged on risk 2.16.3 and on "
     "h191's 2.16.4 alike (15.0 %; one at attempt on both, a past attempt told as over: POLICY_DISAGREEMENTS) when "
     "measured once, unseen (README_frozen41.md); 8 on h195's 2.16.5, seen (the same one at attempt)",
+    "frozen42": "goal missed: 10 of 120 hard negatives of the forty-second frozen batch flagged on risk 2.16.5, 12 on "
+    "2.16.3 (8.3 %; none at attempt on either) when measured once, unseen (README_frozen42.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -564,6 +573,8 @@ MEASURED_ALARMS = {
     # frozen41: measured once, unseen: 18 on risk 2.16.3 and on h191's 2.16.4 (README_frozen41.md)
     # frozen41: 8 false alarms on 2.16.5 (h195, seen)
     "frozen41": 8 / 120,
+    # frozen42: measured once, unseen: 12 on risk 2.16.3, 10 on 2.16.5 (README_frozen42.md)
+    "frozen42": 10 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -683,6 +694,8 @@ MEASURED_AT_LEVEL = {
     # frozen41: 49 on 2.16.3 and 52 on h191's 2.16.4 when measured once, unseen (README_frozen41.md)
     # frozen41: 79 at level on 2.16.5 (h195, seen)
     "frozen41": 79 / 80,
+    # frozen42: 44 on 2.16.3 and 51 on 2.16.5 when measured once, unseen (README_frozen42.md)
+    "frozen42": 51 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
