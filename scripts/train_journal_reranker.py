@@ -1,0 +1,194 @@
+"""The journal re-ranker (emotions 1.23.0, h192): learned on the project's own labelled journal lines.
+
+Every round's journal-layer rules, fitted to the last batch, gained where fitted and nothing on the next blind batch.
+This fits a small logistic model instead, on every labelled journal fixture (``tests/fixtures/emotion_journal*.jsonl``:
+``{"text", "plausible": [...], "not": [...]}``, written by helpers in many voices). Each line is read once by the
+analyzer (one encoder pass); its candidates (the feelings credited to the writer, the head's best other feeling, and
+``neutral``) become rows of :data:`reverie.analysis.journal_reranker.FEATURES`; the target is "the label is
+plausible and not ruled out". L2-regularised (C = 0.1, fixed before any figure), seeded, deterministic.
+
+    .venv/bin/python scripts/train_journal_reranker.py            # train on every file, write the artefact
+    .venv/bin/python scripts/train_journal_reranker.py --lofo     # leave one file out: per-file figures, main vs h192
+
+``--lofo`` trains on all files but one and scores the held one through the real pipeline
+(``evaluate_journal_emotions`` and ``scripts/feeling_precision.measure``), against the reading without the re-ranker
+on the same file, in the same process. Only aggregates and line numbers are printed, never a line's text.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import random
+import sys
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures"
+MODEL_DIR = ROOT / "src" / "reverie" / "analysis" / "models" / "emotions"
+ARTEFACT = "reranker.json"
+SEED = 192
+C = 0.1
+
+
+def journal_files() -> list[Path]:
+    return sorted(FIXTURES.glob("emotion_journal*.jsonl"))
+
+
+def rows_of(path: Path) -> list[dict[str, Any]]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def analyzer() -> Any:
+    """The pipeline's emotions analyzer (built once), with the re-ranker off."""
+    from reverie.analysis import pipeline
+
+    pipeline.analyse("I am fine.", only={"emotions"})
+    built = pipeline._built["emotions"]
+    built.reranker = None
+    return built
+
+
+def extract(files: list[Path]) -> dict[str, tuple[Any, tuple[str, ...]]]:
+    """Each line's candidates and the labels the reading credits, read through the analyzer (text -> record)."""
+    from reverie.analysis import pipeline
+
+    built = analyzer()
+    seen: dict[str, tuple[Any, tuple[str, ...]]] = {}
+    built.recorder = lambda text, found, entry: seen.__setitem__(text, (found, entry))
+    texts = sorted({row["text"] for path in files for row in rows_of(path)})
+    for start in range(0, len(texts), 64):
+        pipeline.analyse_many([(t, "free_association") for t in texts[start : start + 64]], only={"emotions"})
+    built.recorder = None
+    return seen
+
+
+def dataset(
+    files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...]]]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    xs, ys, groups = [], [], []
+    for g, path in enumerate(files):
+        for row in rows_of(path):
+            if row["text"] not in seen:
+                continue  # not read at all (the language check finds no English): nothing to re-rank
+            found, _ = seen[row["text"]]
+            plausible, banned = set(row["plausible"]), set(row.get("not", []))
+            for label, x in zip(found.labels, found.x, strict=True):
+                xs.append(x)
+                ys.append(float(label in plausible and label not in banned))
+                groups.append(g)
+    return np.vstack(xs), np.asarray(ys), np.asarray(groups)
+
+
+def train(x: np.ndarray, y: np.ndarray) -> dict[str, object]:
+    from reverie.analysis.journal_reranker import fit
+
+    random.seed(SEED)
+    np.random.seed(SEED)
+    return fit(x, y, C)
+
+
+def measure(path: Path, reranker: Any) -> dict[str, Any]:
+    """The held file's figures through the real pipeline, with ``reranker`` (None: the reading without it)."""
+    sys.path.insert(0, str(ROOT / "scripts"))
+    from feeling_precision import measure as precision
+
+    from reverie.analysis.evaluation.emotions import evaluate_journal_emotions
+
+    analyzer().reranker = reranker
+    try:
+        journal = evaluate_journal_emotions(path)
+        panel = precision(path)
+    finally:
+        analyzer().reranker = None
+    n = journal["n"]
+    return {
+        "n": n,
+        "top": n - len(journal["misses"]),
+        "credited": len(journal["wrong_lines"]),
+        "misses": journal["misses"],
+        "wrong_lines": journal["wrong_lines"],
+        "shown": panel["shown"],
+        "right": panel["right"],
+    }
+
+
+def lofo(files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...]]], out: Path | None) -> None:
+    from reverie.analysis.journal_reranker import Reranker
+
+    x, y, groups = dataset(files, seen)
+    report = []
+    total = {"main": [0, 0, 0, 0, 0], "h192": [0, 0, 0, 0, 0]}
+    for g, path in enumerate(files):
+        model = Reranker.from_json(train(x[groups != g], y[groups != g]))
+        main, mine = measure(path, None), measure(path, model)
+        report.append({"file": path.name, "main": main, "h192": mine})
+        for arm, r in (("main", main), ("h192", mine)):
+            for k, key in enumerate(("n", "top", "credited", "shown", "right")):
+                total[arm][k] += r[key]
+        print(
+            f"{path.name:34} n {main['n']:3d}  top {main['top']:3d} -> {mine['top']:3d}  "
+            f"credited {main['credited']:3d} -> {mine['credited']:3d}  "
+            f"panel {main['right']}/{main['shown']} -> {mine['right']}/{mine['shown']}",
+            flush=True,
+        )
+    for arm, (n, top, credited, shown, right) in total.items():
+        print(
+            f"pooled {arm}: n {n} top {top} credited {credited} panel {right}/{shown} = {right / max(shown, 1):.3f}"
+        )
+    if out is not None:
+        out.write_text(json.dumps(report, indent=1), encoding="utf-8")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument(
+        "--lofo", action="store_true", help="leave one file out; writes nothing into the repository"
+    )
+    parser.add_argument(
+        "--report", type=Path, help="with --lofo: the per-file JSON (line numbers, no text) here"
+    )
+    parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    args = parser.parse_args()
+    os.environ.setdefault("REVERIE_ANALYSIS", "off")
+    files = journal_files()
+    seen = extract(files)
+    if args.lofo:
+        lofo(files, seen, args.report)
+        return
+    x, y, _ = dataset(files, seen)
+    model = train(x, y)
+    model["data"] = {"files": [p.name for p in files], "rows": len(y), "lines": len(seen), "seed": SEED}
+    text = json.dumps(model, indent=1, sort_keys=True) + "\n"
+    (args.out / ARTEFACT).write_text(text, encoding="utf-8")
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
+    manifest_path = args.out / "manifest.json"
+    manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
+    spec = manifest.get("journal_reranker", {})
+    spec.update(
+        {
+            "format_version": 1,
+            "artefact": ARTEFACT,
+            "artefact_sha256": digest,
+            "script": "scripts/train_journal_reranker.py",
+            "seed": SEED,
+            "c": C,
+            "data": model["data"],
+        }
+    )
+    spec.setdefault(
+        "enabled", False
+    )  # a retrain never switches it on; docs/models.md "1.23.0 (h192)" says when
+    manifest["journal_reranker"] = spec
+    manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
+    print(f"{ARTEFACT}: {len(y)} rows from {len(seen)} lines, sha256 {digest}")
+    print("weights:", dict(zip(model["features"], model["weights"], strict=True)))  # type: ignore[arg-type]
+
+
+if __name__ == "__main__":
+    main()

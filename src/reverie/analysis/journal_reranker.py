@@ -1,0 +1,178 @@
+"""Emotions 1.23.0 (h192): a re-ranker learned on the project's labelled journal lines.
+
+The emotions analyzer reads an entry (head, then the journal layer); this module re-reads the entry's candidate
+feelings with a small logistic model trained on the seen journal batches (``tests/fixtures/emotion_journal*.jsonl``,
+``scripts/train_journal_reranker.py``). The candidates are the feelings the reading credits to the writer, the head's
+most likely other feeling, and ``neutral`` (an abstention). Each gets a probability that it is a plausible reading of
+the writer's own feeling; the best one comes first (``neutral`` best: the entry abstains), and a credited feeling
+under :data:`KEEP` is no longer credited. Features come from what the analyzer already computed in its one encoder
+pass (the head's probabilities, the layer's marks: stated, sign, together, implied, someone else's); nothing is
+encoded again.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from reverie.analysis.emotion_scope import NEGATIVE, POSITIVE
+from reverie.errors import AnalysisUnavailable
+
+if TYPE_CHECKING:
+    import numpy.typing as npt
+
+    from reverie.analysis.findings import Finding
+
+NEUTRAL = "neutral"
+OTHERS = 3  # the head's best feelings the reading does not credit, asked too
+KEEP = 0.5  # a credited feeling the model gives under even odds of being plausible is no longer credited
+FEATURES = (
+    "p",  # the head's probability (the most over the entry's sentences)
+    "rank",  # 1 / its place among the head's labels by that probability (1 = the head's first)
+    "neutral_p",  # the head's neutral probability (most over sentences): how little the entry reads as feeling
+    "credited",  # the reading credits it to the writer
+    "top",  # the reading's first feeling (for neutral: the reading abstains)
+    "confidence",  # the credited finding's confidence (0 where not credited)
+    "stated",  # the writer names it
+    "sign",  # read from a bodily sign
+    "together",  # named joined to another named feeling
+    "implied",  # the situation head's reading
+    "other",  # the layer reads it as someone else's feeling
+    "neutral",  # the candidate is the abstention
+    "positive",  # GoEmotions' positive group
+    "negative",  # GoEmotions' negative group
+    "credited_count",  # 1 / (1 + feelings credited to the writer)
+    "sentences",  # the entry has more than one sentence
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidates:
+    """An entry's candidate labels and their feature rows (``len(labels)`` x ``len(FEATURES)``)."""
+
+    labels: tuple[str, ...]
+    x: npt.NDArray[np.float64]
+
+
+def candidates(
+    entry: Sequence[Finding],
+    sentence_findings: Sequence[Finding],
+    probs: npt.NDArray[np.float32],
+    labels: Sequence[str],
+    top: str,
+) -> Candidates:
+    """The candidates of one entry: ``entry`` (its entry-scope findings), ``sentence_findings`` (its sentence- and
+    other-scope findings), ``probs`` (sentences x labels, the head's), ``labels`` (the head's) and ``top`` (the
+    reading's first feeling, ``neutral`` where it abstains)."""
+    most = probs.max(axis=0) if probs.size else np.zeros(len(labels))
+    column = {label: j for j, label in enumerate(labels)}
+    order = np.argsort(-most, kind="stable")
+    place = {labels[int(j)]: k + 1 for k, j in enumerate(order)}
+    credited = {f.label: f for f in entry if f.label != NEUTRAL}
+    others = {f.label for f in sentence_findings if f.data.get("scope") == "other"}
+    implied = {f.label for f in sentence_findings if f.data.get("implied")}
+    rest = [labels[int(j)] for j in order if labels[int(j)] not in credited and labels[int(j)] != NEUTRAL]
+    names = [*credited, *rest[:OTHERS], NEUTRAL]
+    neutral_p = float(most[column[NEUTRAL]]) if NEUTRAL in column else 0.0
+    rows = []
+    for label in names:
+        found = credited.get(label)
+        data = found.data if found is not None else {}
+        rows.append(
+            [
+                float(most[column[label]]) if label in column else 0.0,
+                1.0 / place.get(label, len(labels)),
+                neutral_p,
+                float(found is not None or (label == NEUTRAL and not credited)),
+                float(label == top),
+                float(found.confidence) if found is not None else 0.0,
+                float(bool(data.get("stated"))),
+                float(bool(data.get("sign"))),
+                float(bool(data.get("together"))),
+                float(label in implied),
+                float(label in others),
+                float(label == NEUTRAL),
+                float(label in POSITIVE),
+                float(label in NEGATIVE),
+                1.0 / (1 + len(credited)),
+                float(probs.shape[0] > 1),
+            ]
+        )
+    return Candidates(tuple(names), np.asarray(rows, dtype=np.float64).reshape(len(names), len(FEATURES)))
+
+
+@dataclass(frozen=True, slots=True)
+class Reranker:
+    """A logistic model over :data:`FEATURES` (standardised by ``mean`` and ``scale``)."""
+
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    weights: npt.NDArray[np.float64]
+    bias: float
+    keep: float = KEEP
+    digest: str = ""
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object], digest: str = "") -> Reranker:
+        if tuple(raw.get("features", ())) != FEATURES:  # type: ignore[arg-type]
+            raise ValueError("features")
+        return cls(
+            mean=np.asarray(raw["mean"], dtype=np.float64),
+            scale=np.asarray(raw["scale"], dtype=np.float64),
+            weights=np.asarray(raw["weights"], dtype=np.float64),
+            bias=float(raw["bias"]),  # type: ignore[arg-type]
+            keep=float(raw.get("keep", KEEP)),  # type: ignore[arg-type]
+            digest=digest,
+        )
+
+    @classmethod
+    def load(cls, path: Path, digest: str = "") -> Reranker:
+        try:
+            raw = json.loads(path.read_text(encoding="utf-8"))
+            return cls.from_json(raw, digest)
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise AnalysisUnavailable(
+                f"The emotion re-ranker {path.name} is missing or unreadable; reinstall Reverie."
+            ) from exc
+
+    def scores(self, x: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Per row, the probability that the candidate is a plausible reading of the writer's own feeling."""
+        z = ((x - self.mean) / self.scale) @ self.weights + self.bias
+        return 1.0 / (1.0 + np.exp(-z))
+
+    def choose(self, found: Candidates, credited: Sequence[str]) -> tuple[str, dict[str, float]]:
+        """The label that comes first (``neutral``: abstain) and the score of each label kept credited (the first
+        included, unless it is ``neutral``)."""
+        s = self.scores(found.x)
+        scored = {label: float(v) for label, v in zip(found.labels, s.tolist(), strict=True)}
+        first = max(found.labels, key=lambda label: (scored[label], -found.labels.index(label)))
+        if first == NEUTRAL:
+            return first, {}
+        kept = {label: scored[label] for label in credited if label != NEUTRAL and scored[label] >= self.keep}
+        kept[first] = scored[first]
+        return first, kept
+
+
+def fit(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], c: float) -> dict[str, object]:
+    """A logistic model on standardised features (L2, inverse strength ``c``), as the artefact stores it."""
+    from sklearn.linear_model import LogisticRegression
+
+    mean = x.mean(axis=0)
+    scale = x.std(axis=0)
+    scale = np.where(scale > 1e-9, scale, 1.0)
+    model = LogisticRegression(C=c, max_iter=2000, solver="lbfgs")
+    model.fit((x - mean) / scale, y)
+    return {
+        "features": list(FEATURES),
+        "mean": [round(float(v), 8) for v in mean],
+        "scale": [round(float(v), 8) for v in scale],
+        "weights": [round(float(v), 8) for v in model.coef_[0]],
+        "bias": round(float(model.intercept_[0]), 8),
+        "keep": KEEP,
+        "c": c,
+    }
