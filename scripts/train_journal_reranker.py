@@ -54,13 +54,14 @@ def analyzer() -> Any:
     return built
 
 
-def extract(files: list[Path]) -> dict[str, tuple[Any, tuple[str, ...]]]:
-    """Each line's candidates and the labels the reading credits, read through the analyzer (text -> record)."""
+def extract(files: list[Path]) -> dict[str, tuple[Any, tuple[str, ...], Any]]:
+    """Each line's candidates, the labels the reading credits and its mean sentence vectors, read through the
+    analyzer (text -> record)."""
     from reverie.analysis import pipeline
 
     built = analyzer()
-    seen: dict[str, tuple[Any, tuple[str, ...]]] = {}
-    built.recorder = lambda text, found, entry: seen.__setitem__(text, (found, entry))
+    seen: dict[str, tuple[Any, tuple[str, ...], Any]] = {}
+    built.recorder = lambda text, found, entry, vector: seen.__setitem__(text, (found, entry, vector))
     texts = sorted({row["text"] for path in files for row in rows_of(path)})
     for start in range(0, len(texts), 64):
         pipeline.analyse_many([(t, "free_association") for t in texts[start : start + 64]], only={"emotions"})
@@ -68,29 +69,58 @@ def extract(files: list[Path]) -> dict[str, tuple[Any, tuple[str, ...]]]:
     return seen
 
 
-def dataset(
-    files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...]]]
-) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    xs, ys, groups = [], [], []
+def dataset(files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...], Any]]) -> list[dict[str, Any]]:
+    """One record per line the analyzer read: its file's index, candidates, vector, plausible and ruled-out sets."""
+    lines = []
     for g, path in enumerate(files):
         for row in rows_of(path):
             if row["text"] not in seen:
                 continue  # not read at all (the language check finds no English): nothing to re-rank
-            found, _ = seen[row["text"]]
-            plausible, banned = set(row["plausible"]), set(row.get("not", []))
-            for label, x in zip(found.labels, found.x, strict=True):
-                xs.append(x)
-                ys.append(float(label in plausible and label not in banned))
-                groups.append(g)
-    return np.vstack(xs), np.asarray(ys), np.asarray(groups)
+            found, _, vector = seen[row["text"]]
+            lines.append(
+                {
+                    "g": g,
+                    "found": found,
+                    "vector": vector,
+                    "plausible": set(row["plausible"]),
+                    "not": set(row.get("not", [])),
+                }
+            )
+    return lines
 
 
-def train(x: np.ndarray, y: np.ndarray) -> dict[str, object]:
-    from reverie.analysis.journal_reranker import fit
+def train(lines: list[dict[str, Any]]) -> dict[str, object]:
+    """The journal head out of fold (five folds by file) as a feature, the logistic model over it, then the journal
+    head on every line given."""
+    from sklearn.model_selection import GroupKFold
+
+    from reverie.analysis.journal_reranker import FEATURES, extended, fit, ridge
 
     random.seed(SEED)
     np.random.seed(SEED)
-    return fit(x, y, C)
+    labels = analyzer().head.labels
+    vectors = np.vstack([line["vector"] for line in lines])
+    targets = np.array(
+        [[float(lab in line["plausible"] and lab not in line["not"]) for lab in labels] for line in lines]
+    )
+    groups = np.array([line["g"] for line in lines])
+    rows: list[Any] = [None] * len(lines)
+    for inside, outside in GroupKFold(5).split(vectors, groups=groups):
+        head = ridge(vectors[inside], targets[inside], labels)
+        for i in outside:
+            rows[i] = extended(lines[i]["found"], head, lines[i]["vector"])
+    x = np.vstack(rows)
+    y = np.array(
+        [
+            float(lab in line["plausible"] and lab not in line["not"])
+            for line in lines
+            for lab in line["found"].labels
+        ]
+    )
+    model = fit(x, y, C)
+    model["features"] = [*FEATURES, "journal", *(f"is_{lab}" for lab in labels)]
+    model["journal"] = ridge(vectors, targets, labels).to_json()
+    return model
 
 
 def measure(path: Path, reranker: Any) -> dict[str, Any]:
@@ -118,14 +148,14 @@ def measure(path: Path, reranker: Any) -> dict[str, Any]:
     }
 
 
-def lofo(files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...]]], out: Path | None) -> None:
+def lofo(files: list[Path], seen: dict[str, tuple[Any, tuple[str, ...], Any]], out: Path | None) -> None:
     from reverie.analysis.journal_reranker import Reranker
 
-    x, y, groups = dataset(files, seen)
+    lines = dataset(files, seen)
     report = []
     total = {"main": [0, 0, 0, 0, 0], "h192": [0, 0, 0, 0, 0]}
     for g, path in enumerate(files):
-        model = Reranker.from_json(train(x[groups != g], y[groups != g]))
+        model = Reranker.from_json(train([line for line in lines if line["g"] != g]))
         main, mine = measure(path, None), measure(path, model)
         report.append({"file": path.name, "main": main, "h192": mine})
         for arm, r in (("main", main), ("h192", mine)):
@@ -161,9 +191,10 @@ def main() -> None:
     if args.lofo:
         lofo(files, seen, args.report)
         return
-    x, y, _ = dataset(files, seen)
-    model = train(x, y)
-    model["data"] = {"files": [p.name for p in files], "rows": len(y), "lines": len(seen), "seed": SEED}
+    lines = dataset(files, seen)
+    model = train(lines)
+    rows = sum(len(line["found"].labels) for line in lines)
+    model["data"] = {"files": [p.name for p in files], "rows": rows, "lines": len(lines), "seed": SEED}
     text = json.dumps(model, indent=1, sort_keys=True) + "\n"
     (args.out / ARTEFACT).write_text(text, encoding="utf-8")
     digest = hashlib.sha256(text.encode("utf-8")).hexdigest()
@@ -186,8 +217,7 @@ def main() -> None:
     )  # a retrain never switches it on; docs/models.md "1.23.0 (h192)" says when
     manifest["journal_reranker"] = spec
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
-    print(f"{ARTEFACT}: {len(y)} rows from {len(seen)} lines, sha256 {digest}")
-    print("weights:", dict(zip(model["features"], model["weights"], strict=True)))  # type: ignore[arg-type]
+    print(f"{ARTEFACT}: {rows} rows from {len(lines)} lines, sha256 {digest}")
 
 
 if __name__ == "__main__":

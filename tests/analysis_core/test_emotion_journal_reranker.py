@@ -16,7 +16,18 @@ import pytest
 from reverie.analysis import pipeline
 from reverie.analysis.emotions import MODEL_DIR, _with_reranker, load_reranker, rank, top_emotion
 from reverie.analysis.findings import Finding, Span
-from reverie.analysis.journal_reranker import FEATURES, KEEP, OTHERS, Candidates, Reranker, candidates, fit
+from reverie.analysis.journal_reranker import (
+    FEATURES,
+    KEEP,
+    OTHERS,
+    Candidates,
+    JournalHead,
+    Reranker,
+    candidates,
+    extended,
+    fit,
+    ridge,
+)
 from reverie.errors import AnalysisUnavailable
 
 LABELS = ("joy", "sadness", "anger", "fear", "relief", "neutral")
@@ -118,7 +129,10 @@ def test_the_shipped_artefact_is_the_one_its_manifest_names_and_loads(spec: dict
     digest = hashlib.sha256(path.read_bytes()).hexdigest()
     assert digest == spec["artefact_sha256"]
     model = Reranker.load(path, digest)
-    assert model.weights.shape == (len(FEATURES),) and model.keep == KEEP
+    assert (
+        model.journal is not None
+    )  # 1.23.0: the journal head's score and the label's one-hot join the features
+    assert model.weights.shape == (len(FEATURES) + 1 + len(model.journal.labels),) and model.keep == KEEP
     assert spec["script"] == "scripts/train_journal_reranker.py" and spec["seed"] == 192
 
 
@@ -130,6 +144,11 @@ def _switched(tmp_path: Path, enabled: bool) -> Path:
     (folder / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     shutil.copy(MODEL_DIR / manifest["journal_reranker"]["artefact"], folder)
     return folder
+
+
+def test_it_ships_switched_on() -> None:
+    # leave one file out, it beat the reading without it (docs/models.md, "1.23.0 (h192)")
+    assert load_reranker(MODEL_DIR) is not None
 
 
 def test_the_switch_turns_it_on_and_off(tmp_path: Path, spec: dict[str, object]) -> None:
@@ -173,6 +192,36 @@ def test_in_the_analyzer_off_reads_as_before_and_on_follows_the_model() -> None:
     assert [f.label for f in on.findings if f.data["scope"] == "entry"] == ["neutral"]
     assert top_emotion(list(kept.findings)) == "relief"
     assert all("rerank" in f.data for f in kept.findings if f.data["scope"] == "entry")
+
+
+def test_the_journal_head_adds_its_score_and_the_labels_one_hot() -> None:
+    rng = np.random.default_rng(192)
+    vectors = rng.normal(size=(60, 4))
+    targets = np.column_stack([(vectors[:, 0] > 0), (vectors[:, 0] <= 0)]).astype(float)
+    head = ridge(vectors, targets, ("joy", "sadness"))
+    again = ridge(vectors, targets, ("joy", "sadness"))
+    assert json.dumps(head.to_json()) == json.dumps(again.to_json())  # closed form: deterministic
+    assert JournalHead.from_json(json.loads(json.dumps(head.to_json()))).labels == ("joy", "sadness")
+    found = Candidates(("joy", "neutral"), np.zeros((2, len(FEATURES))))
+    rows = extended(found, head, np.array([3.0, 0.0, 0.0, 0.0]))
+    assert rows.shape == (2, len(FEATURES) + 3)
+    assert rows[0, len(FEATURES)] > 0.5 and rows[0, len(FEATURES) + 1] == 1.0  # joy: scored high, its one-hot
+    assert rows[1, len(FEATURES) :].tolist() == [0.0, 0.0, 0.0]  # neutral is not among the head's labels here
+
+
+def test_with_a_journal_head_and_no_vector_it_keeps_the_readings_order() -> None:
+    head = JournalHead(("joy",), np.zeros(2), np.ones(2), np.zeros((2, 1)), np.zeros(1))
+    model = Reranker(
+        np.zeros(len(FEATURES) + 2),
+        np.ones(len(FEATURES) + 2),
+        np.zeros(len(FEATURES) + 2),
+        0.0,
+        journal=head,
+    )
+    probs = np.array([[0.1, 0.6, 0.5, 0.3, 0.2, 0.4]], dtype=np.float32)
+    found = candidates([_finding("sadness", 0.6)], [], probs, LABELS, "sadness")
+    first, kept = model.choose(found, ["sadness"], None)
+    assert first == "sadness" and set(kept) == {"sadness"}
 
 
 def test_these_sentences_are_in_no_journal_set(journal_set_texts: frozenset[str]) -> None:

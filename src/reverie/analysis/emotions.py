@@ -464,7 +464,9 @@ class EmotionsAnalyzer:
             reranker  # 1.23.0 (h192): re-reads the entry's candidates (reverie.analysis.journal_reranker)
         )
         # the training script's hook: called with each entry's candidates (scripts/train_journal_reranker.py)
-        self.recorder: Callable[[str, Candidates, tuple[str, ...]], None] | None = None
+        self.recorder: (
+            Callable[[str, Candidates, tuple[str, ...], npt.NDArray[np.float64] | None], None] | None
+        ) = None
         self.model_hash = model_hash
         self._alone_hash = alone_hash or model_hash
         self.situations = situations  # 1.11.0: read where the layer abstains (reverie.analysis.situations)
@@ -521,11 +523,18 @@ class EmotionsAnalyzer:
         finding kept carries its score, ``rerank``, which :func:`rank` orders by), credited feelings it scores under
         its ``keep`` dropped, ``neutral`` alone where the abstention scores best."""
         found = candidates(entry, flat, probs, self.head.labels, top_emotion(entry))
+        vector = (
+            np.concatenate([doc.embeddings.mean(axis=0), doc.emotion_embeddings.mean(axis=0)]).astype(
+                np.float64
+            )
+            if doc.embeddings is not None and doc.emotion_embeddings is not None
+            else None
+        )
         if self.recorder is not None:
-            self.recorder(doc.text, found, tuple(f.label for f in entry))
+            self.recorder(doc.text, found, tuple(f.label for f in entry), vector)
         if self.reranker is None:
             return entry
-        first, kept = self.reranker.choose(found, [f.label for f in entry])
+        first, kept = self.reranker.choose(found, [f.label for f in entry], vector)
         spans = tuple(s.span for s in doc.sentences)
         if first == NEUTRAL:
             column = self.head.labels.index(NEUTRAL)

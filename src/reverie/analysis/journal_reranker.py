@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 
 NEUTRAL = "neutral"
 OTHERS = 3  # the head's best feelings the reading does not credit, asked too
+RIDGE = (
+    100.0  # the journal head's L2 strength (h192: chosen among 3 settings, leave one file out, simulation)
+)
 KEEP = 0.5  # a credited feeling the model gives under even odds of being plausible is no longer credited
 FEATURES = (
     "p",  # the head's probability (the most over the entry's sentences)
@@ -107,8 +110,68 @@ def candidates(
 
 
 @dataclass(frozen=True, slots=True)
+class JournalHead:
+    """Per label, a ridge score of "plausible here" from the entry's mean sentence vectors (base and top layer, side
+    by side, from the one encoder pass), learned on the journal lines: one more feature per candidate."""
+
+    labels: tuple[str, ...]
+    mean: npt.NDArray[np.float64]
+    scale: npt.NDArray[np.float64]
+    w: npt.NDArray[np.float64]  # (dim, labels)
+    bias: npt.NDArray[np.float64]
+
+    def scores(self, vectors: npt.NDArray[np.float64]) -> npt.NDArray[np.float64]:
+        """Rows of vectors (n x dim) -> n x labels."""
+        return np.asarray(((vectors - self.mean) / self.scale) @ self.w + self.bias, dtype=np.float64)
+
+    def to_json(self) -> dict[str, object]:
+        return {
+            "labels": list(self.labels),
+            "mean": [round(float(v), 6) for v in self.mean],
+            "scale": [round(float(v), 6) for v in self.scale],
+            "w": [[round(float(v), 6) for v in row] for row in self.w],
+            "bias": [round(float(v), 6) for v in self.bias],
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, object]) -> JournalHead:
+        return cls(
+            labels=tuple(raw["labels"]),  # type: ignore[arg-type]
+            mean=np.asarray(raw["mean"], dtype=np.float64),
+            scale=np.asarray(raw["scale"], dtype=np.float64),
+            w=np.asarray(raw["w"], dtype=np.float64),
+            bias=np.asarray(raw["bias"], dtype=np.float64),
+        )
+
+
+def ridge(vectors: npt.NDArray[np.float64], y: npt.NDArray[np.float64], labels: Sequence[str]) -> JournalHead:
+    """The journal head fitted in closed form (L2 :data:`RIDGE`) on standardised vectors."""
+    mean = vectors.mean(axis=0)
+    scale = vectors.std(axis=0) + 1e-6
+    z = (vectors - mean) / scale
+    bias = y.mean(axis=0)
+    w = np.linalg.solve(z.T @ z + RIDGE * np.eye(z.shape[1]), z.T @ (y - bias))
+    return JournalHead(tuple(labels), mean, scale, w, bias)
+
+
+def extended(
+    found: Candidates, head: JournalHead, vector: npt.NDArray[np.float64]
+) -> npt.NDArray[np.float64]:
+    """The candidates' rows with the journal head's score and the label's one-hot (in ``head.labels`` order)."""
+    scores = head.scores(vector[None, :])[0]
+    column = {label: j for j, label in enumerate(head.labels)}
+    extra = np.zeros((len(found.labels), 1 + len(head.labels)))
+    for i, label in enumerate(found.labels):
+        if label in column:
+            extra[i, 0] = scores[column[label]]
+            extra[i, 1 + column[label]] = 1.0
+    return np.hstack([found.x, extra])
+
+
+@dataclass(frozen=True, slots=True)
 class Reranker:
-    """A logistic model over :data:`FEATURES` (standardised by ``mean`` and ``scale``)."""
+    """A logistic model over :data:`FEATURES` (standardised by ``mean`` and ``scale``); with a ``journal`` head, over
+    :func:`extended` rows."""
 
     mean: npt.NDArray[np.float64]
     scale: npt.NDArray[np.float64]
@@ -116,11 +179,13 @@ class Reranker:
     bias: float
     keep: float = KEEP
     digest: str = ""
+    journal: JournalHead | None = None
 
     @classmethod
     def from_json(cls, raw: dict[str, object], digest: str = "") -> Reranker:
-        if tuple(raw.get("features", ())) != FEATURES:  # type: ignore[arg-type]
+        if tuple(raw.get("features", ()))[: len(FEATURES)] != FEATURES:  # type: ignore[arg-type]
             raise ValueError("features")
+        journal = raw.get("journal")
         return cls(
             mean=np.asarray(raw["mean"], dtype=np.float64),
             scale=np.asarray(raw["scale"], dtype=np.float64),
@@ -128,6 +193,7 @@ class Reranker:
             bias=float(raw["bias"]),  # type: ignore[arg-type]
             keep=float(raw.get("keep", KEEP)),  # type: ignore[arg-type]
             digest=digest,
+            journal=JournalHead.from_json(journal) if isinstance(journal, dict) else None,
         )
 
     @classmethod
@@ -145,10 +211,19 @@ class Reranker:
         z = ((x - self.mean) / self.scale) @ self.weights + self.bias
         return 1.0 / (1.0 + np.exp(-z))
 
-    def choose(self, found: Candidates, credited: Sequence[str]) -> tuple[str, dict[str, float]]:
+    def choose(
+        self, found: Candidates, credited: Sequence[str], vector: npt.NDArray[np.float64] | None = None
+    ) -> tuple[str, dict[str, float]]:
         """The label that comes first (``neutral``: abstain) and the score of each label kept credited (the first
-        included, unless it is ``neutral``)."""
-        s = self.scores(found.x)
+        included, unless it is ``neutral``). ``vector``: the entry's mean sentence vectors, which a ``journal`` head
+        reads (without one, the head's features are left out: the base model alone is not defined, so it abstains
+        from re-ranking and keeps the reading's order)."""
+        if self.journal is not None:
+            if vector is None:
+                return self._unchanged(found, credited)
+            s = self.scores(extended(found, self.journal, vector))
+        else:
+            s = self.scores(found.x)
         scored = {label: float(v) for label, v in zip(found.labels, s.tolist(), strict=True)}
         first = max(found.labels, key=lambda label: (scored[label], -found.labels.index(label)))
         if first == NEUTRAL:
@@ -156,6 +231,14 @@ class Reranker:
         kept = {label: scored[label] for label in credited if label != NEUTRAL and scored[label] >= self.keep}
         kept[first] = scored[first]
         return first, kept
+
+    @staticmethod
+    def _unchanged(found: Candidates, credited: Sequence[str]) -> tuple[str, dict[str, float]]:
+        top = found.x[:, FEATURES.index("top")]
+        first = found.labels[int(np.argmax(top))]
+        if first == NEUTRAL:
+            return first, {}
+        return first, {label: (1.0 if label == first else 0.5) for label in credited if label != NEUTRAL}
 
 
 def fit(x: npt.NDArray[np.float64], y: npt.NDArray[np.float64], c: float) -> dict[str, object]:
