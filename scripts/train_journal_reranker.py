@@ -5,7 +5,9 @@ This fits a small logistic model instead, on every labelled journal fixture (``t
 ``{"text", "plausible": [...], "not": [...]}``, written by helpers in many voices). Each line is read once by the
 analyzer (one encoder pass); its candidates (the feelings credited to the writer, the head's best other feeling, and
 ``neutral``) become rows of :data:`reverie.analysis.journal_reranker.FEATURES`; the target is "the label is
-plausible and not ruled out". L2-regularised (C = 0.1, fixed before any figure), seeded, deterministic.
+plausible and not ruled out". Each row also carries the label's one-hot and a journal head's score (per label, a
+ridge regression from the line's mean sentence vectors, fitted out of fold: five folds by file), as
+``reverie.analysis.journal_reranker.extended`` builds it. Logistic, L2 (C = 0.1), seeded, deterministic.
 
     .venv/bin/python scripts/train_journal_reranker.py            # train on every file, write the artefact
     .venv/bin/python scripts/train_journal_reranker.py --lofo     # leave one file out: per-file figures, main vs h192

@@ -6,8 +6,9 @@ feelings with a small logistic model trained on the seen journal batches (``test
 most likely other feeling, and ``neutral`` (an abstention). Each gets a probability that it is a plausible reading of
 the writer's own feeling; the best one comes first (``neutral`` best: the entry abstains), and a credited feeling
 under :data:`KEEP` is no longer credited. Features come from what the analyzer already computed in its one encoder
-pass (the head's probabilities, the layer's marks: stated, sign, together, implied, someone else's); nothing is
-encoded again.
+pass (the head's probabilities, the layer's marks: stated, sign, together, implied, someone else's), the label's
+one-hot and a journal head's score (:class:`JournalHead`: a ridge regression from the entry's mean sentence vectors,
+learned on the same lines); nothing is encoded again.
 """
 
 from __future__ import annotations
