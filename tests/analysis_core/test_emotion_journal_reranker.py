@@ -146,9 +146,9 @@ def _switched(tmp_path: Path, enabled: bool) -> Path:
     return folder
 
 
-def test_it_ships_switched_on() -> None:
-    # leave one file out, it beat the reading without it (docs/models.md, "1.23.0 (h192)")
-    assert load_reranker(MODEL_DIR) is not None
+def test_it_ships_switched_off_so_the_reading_is_1_21_0s() -> None:
+    # it gains leave one file out, but on, five readings other tests hold move (docs/models.md, "1.23.0 (h192)")
+    assert load_reranker(MODEL_DIR) is None
 
 
 def test_the_switch_turns_it_on_and_off(tmp_path: Path, spec: dict[str, object]) -> None:
