@@ -165,6 +165,16 @@ class LeftOpen(Conflict):
         self.answered_ahead = answered_ahead
 
 
+class Unconfirmed(Conflict):
+    """A change that cannot be undone, refused because its caller did not confirm it (the API's answer where the
+    web asks a question first): nothing was changed (409). ``details`` are the facts the question names, ready for
+    JSON (counts, dates, ids, addresses; never a word anyone wrote); the API gives them beside the message."""
+
+    def __init__(self, message: str, *, details: dict[str, object]) -> None:
+        super().__init__(message)
+        self.details = details
+
+
 class AuthenticationFailed(ReverieError):
     """Wrong user name or password, or too many attempts."""
 
@@ -294,7 +304,17 @@ _PG_DRIVERS = frozenset({"psycopg", "psycopg2"})
 # SQLite, by its result code (``sqlite_errorname``, Python 3.11+) or else the engine's own fixed message, which is
 # never a person's words (SQLite's messages name no stored value; a constraint's is an IntegrityError, never asked).
 _SQLITE_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
-_SQLITE_FULL = ("SQLITE_FULL",)
+_SQLITE_FULL = (
+    "SQLITE_FULL",
+    "SQLITE_IOERR_SHMSIZE",
+)  # SHMSIZE: the WAL's shared-memory file cannot grow (r135)
+_SQLITE_IOERR = (
+    "SQLITE_IOERR"  # any other I/O error: the disk is full only when the data folder's disk has no room
+)
+_SQLITE_IOERR_SAID = ("disk i/o error",)
+NO_ROOM_BYTES = (
+    1 << 20
+)  # under 1 MiB free on the data folder's disk: an I/O error there is the disk being full
 _SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _SQLITE_BUSY_SAID = ("database is locked", "database table is locked", "database schema is locked")
 _SQLITE_FULL_SAID = ("database or disk is full",)
@@ -329,6 +349,26 @@ def disk_full(kept: str = "") -> StorageFull:
 def is_database_error(exc: BaseException) -> bool:
     """A database's own error (Django's ``DatabaseError`` or a DB-API driver's), told by name: no import."""
     return any(cls.__name__ == "DatabaseError" for cls in type(exc).__mro__)
+
+
+def _data_folder_full() -> bool:
+    """Whether the disk holding the database (or, before Django is set up, the data folder) has no room left
+    (:data:`NO_ROOM_BYTES`): an SQLite I/O error there is then the disk being full (review r135 fault 2: a full disk
+    failed the connect with SQLITE_IOERR_SHMSIZE and every command said "unexpected OperationalError"). False when it
+    cannot be told."""
+    import os
+    import shutil
+
+    name = _database_file()
+    folder = Path(name).parent if name != "the database file" else None
+    if folder is None:
+        from reverie.settings import _default_data_dir
+
+        folder = Path(os.environ.get("REVERIE_DATA_DIR") or _default_data_dir()).expanduser()
+    try:
+        return shutil.disk_usage(folder).free < NO_ROOM_BYTES
+    except OSError:
+        return False
 
 
 def _database_file() -> str:
@@ -456,6 +496,8 @@ def _of_sqlite(exc: BaseException, names: frozenset[str]) -> ReverieError | None
     )
     said = str(exc).strip().lower()
     if result.startswith(_SQLITE_FULL) or said.startswith(_SQLITE_FULL_SAID):
+        return disk_full()
+    if (result.startswith(_SQLITE_IOERR) or said.startswith(_SQLITE_IOERR_SAID)) and _data_folder_full():
         return disk_full()
     if result.startswith(_SQLITE_DAMAGED) or said.startswith(_SQLITE_DAMAGED_SAID):
         return _damaged()

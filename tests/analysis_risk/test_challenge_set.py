@@ -75,6 +75,7 @@ HALVES = (
     "frozen38",
     "frozen39",
     "frozen40",
+    "frozen41",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -244,6 +245,9 @@ MEASURED_FLAGGED = {
     # frozen40: measured once, unseen, on risk 2.16.1 and h190's 2.16.3 (shipped: its decision rule met) in one run,
     # notes read as notes: 59 and 64 (README_frozen40.md)
     "frozen40": 64 / 80,
+    # frozen41: measured once, unseen, on risk 2.16.3 and h191's 2.16.4 (not shipped: its decision rule's (a) missed)
+    # in one run, notes read as notes: 61 and 63 (README_frozen41.md)
+    "frozen41": 61 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -340,6 +344,9 @@ GOAL_MISSED = {
     "frozen40": "goal missed: 64 of 80 genuine cases of the fortieth frozen batch flagged on risk 2.16.3, 59 on 2.16.1, "
     "when measured once, unseen, its session notes read as notes (session notes 30 of 40; journal lines 34 of 40) "
     "(README_frozen40.md)",
+    "frozen41": "goal missed: 61 of 80 genuine cases of the forty-first frozen batch flagged on risk 2.16.3, 63 on h191's "
+    "2.16.4 (not shipped), when measured once, unseen, its session notes read as notes (session notes 29 of 40; journal "
+    "lines 32 of 40) (README_frozen41.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -445,6 +452,9 @@ ALARMS_MISSED = {
     "frozen40": "goal missed: 18 of 120 hard negatives of the fortieth frozen batch flagged on risk 2.16.3, 20 on 2.16.1 "
     "(15.0 %; two notes at attempt on both: a mother's attempts, a toddler's sweets: KNOWN_ATTEMPT_ERRORS) when "
     "measured once, unseen (README_frozen40.md)",
+    "frozen41": "goal missed: 18 of 120 hard negatives of the forty-first frozen batch flagged on risk 2.16.3 and on "
+    "h191's 2.16.4 alike (15.0 %; one at attempt on both, a past attempt told as over: POLICY_DISAGREEMENTS) when "
+    "measured once, unseen (README_frozen41.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -529,6 +539,8 @@ MEASURED_ALARMS = {
     "frozen39": 9 / 120,
     # frozen40: measured once, unseen: 20 on risk 2.16.1, 18 on 2.16.3 (README_frozen40.md)
     "frozen40": 18 / 120,
+    # frozen41: measured once, unseen: 18 on risk 2.16.3 and on h191's 2.16.4 (README_frozen41.md)
+    "frozen41": 18 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -624,6 +636,8 @@ MEASURED_AT_LEVEL = {
     "frozen39": 67 / 80,
     # frozen40: 48 on 2.16.1 and 54 on 2.16.3 when measured once, unseen (README_frozen40.md)
     "frozen40": 54 / 80,
+    # frozen41: 49 on 2.16.3 and 52 on h191's 2.16.4 when measured once, unseen (README_frozen41.md)
+    "frozen41": 49 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -635,10 +649,13 @@ POLICY_DISAGREEMENTS = {
     "the writer labelled the line recovery (none)",
     "frozen27-107": "a past attempt told as over (treatment, now well) keeps attempt, as frozen10-101; the writer "
     "labelled the line recovery (none)",
+    "frozen41-046": "a past attempt told as over ('Two years since my attempt', tomatoes planted) keeps attempt, as "
+    "frozen10-101; the writer labelled the line resolved history (none); read so when frozen41 was measured once, on "
+    "2.16.3 and h191's 2.16.4 alike (README_frozen41.md)",
 }
 # How many of ``POLICY_DISAGREEMENTS`` were already false alarms when a batch's ``MEASURED_ALARMS`` was set: the
 # false alarms outside the disagreements may not rise above the rest of that figure.
-POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1}
+POLICY_ALARMS_AT_MEASUREMENT = {"frozen10": 1, "frozen27": 1, "frozen41": 1}
 # Negatives read at ``attempt`` that are plain errors, not policy, seen when their batch was measured once and not
 # fixed yet. The "never attempt" check reads them apart; ``test_known_attempt_errors_are_fixed`` (a strict expected
 # failure) turns red the day one is fixed, and the id then leaves this list. Twenty-ninth round (risk 2.4.2):

@@ -65,7 +65,8 @@ def error_of(response: Any) -> dict[str, str]:
     """The error object of a response, after checking the one error shape."""
     doc = json.loads(response.content)
     assert set(doc) == {"error"}, doc
-    stale = {"current_revision"} if doc["error"].get("code") == "E409" else set()  # an edit from an old copy
+    # an edit from an old copy (current_revision); an unconfirmed end of a link (unreachable)
+    stale = {"current_revision", "unreachable"} if doc["error"].get("code") == "E409" else set()
     assert set(doc["error"]) - stale == {"code", "message"}, doc
     assert doc["error"]["code"].startswith("E")
     return dict(doc["error"])

@@ -30,7 +30,7 @@ KWARG_KINDS = {
     "alert_id": "alert",
 }
 # URL keywords that are not records get a fixed, valid value.
-FIXED_KWARGS = {"slot": "1", "action": "agree", "questionnaire_id": "phq9"}
+FIXED_KWARGS = {"slot": "1", "action": "agree", "questionnaire_id": "phq9", "number": "1"}
 
 
 @dataclass(frozen=True)
@@ -83,6 +83,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     # else's entry, trashed or not, answers like a missing one.
     "edit": (Call("GET", OWN_LIVE), Call("POST", "own_any", form=lambda _: EDIT_FORM)),
     "history": (Call("GET", OWN_LIVE),),
+    "revert_version": (
+        Call("GET", OWN_LIVE),
+        Call("POST", OWN_LIVE, form=lambda _: {"confirm": "yes", "base_revision": "1"}),
+    ),
     "save_again": (Call("POST", OWN_LIVE, form=lambda _: {"entry_id": str(uuid.uuid4())}),),
     "entry_fit": (Call("POST", OWN_LIVE, form=lambda _: {"observation": "0" * 16, "answer": "fits"}),),
     "share": (Call("POST", OWN_LIVE, form=lambda _: {"shared": "1"}),),
@@ -97,6 +101,7 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     # asked only (the confirmation page): a confirmed call removes the file and flashes its message
     "attachment_remove": (Call("POST", OWN_LIVE),),
     "export": (Call("GET"), Call("POST", form=lambda _: {"format": "json"})),
+    "import_journal": (Call("GET"), Call("POST", upload=True)),
     "pair": (
         Call("GET"),
         Call("POST", "pair_member", target="pair", form=lambda pid: {"action": "end", "pair": pid}),
@@ -177,7 +182,10 @@ ROUTES: dict[str, tuple[Call, ...]] = {
     "api:pair_invite": (Call("POST"),),
     "api:pair_accept": (Call("POST", json=lambda _: {"code": "0000-0000-0000-0000"}),),
     "api:pairs_list": (Call("GET"),),
-    "api:pair_end": (Call("POST", "pair_member"),),
+    "api:pair_end": (  # unconfirmed (409 with what closes, to a member) and confirmed
+        Call("POST", "pair_member", json=lambda _: {}),
+        Call("POST", "pair_member", json=lambda _: {"confirm": True}),
+    ),
     "api:crisis_lines": (Call("GET"),),
     "api:check_in": (Call("GET"),),
     "api:check_in_answer": (

@@ -81,7 +81,7 @@ def test_errors_garbage_ids_answer_like_missing_ones(client_api: tuple[Any, Api]
         )
     }
     assert len(answers) == 1 and next(iter(answers))[0] == 404
-    too_big = api.post(f"pairs/{2**64}/end")
+    too_big = api.post(f"pairs/{2**64}/end", {"confirm": True})
     assert too_big.status_code == 422 and error_of(too_big)["code"] == "E100"
 
 

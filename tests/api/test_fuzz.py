@@ -53,12 +53,12 @@ class Bearer:
 
 
 def error_shape(ctx: Any, response: Any, case: Any) -> bool | None:
-    """Every 4xx answer is {"error": {"code": "E…", "message": "…"}}; an edit made from an old revision's 409 adds
-    ``current_revision``."""
+    """Every 4xx answer is {"error": {"code": "E…", "message": "…"}}; a 409 may add what the caller needs to decide:
+    ``current_revision`` (an edit made from an old revision), ``unreachable`` (ending a link without confirming)."""
     if response.status_code < 400:
         return None
     doc = json.loads(response.content)
-    stale = {"current_revision"} if doc.get("error", {}).get("code") == "E409" else set()
+    stale = {"current_revision", "unreachable"} if doc.get("error", {}).get("code") == "E409" else set()
     assert set(doc) == {"error"} and set(doc["error"]) - stale == {"code", "message"}, doc
     assert doc["error"]["code"].startswith("E")
     return None

@@ -96,7 +96,7 @@ def test_pairs_invite_accept_list_and_end(make_user: Any) -> None:
     assert again.status_code == 200 and json.loads(again.content)["id"] == pair["id"]
     reused = as_token(make_user(role="therapist")).post("pair/accept", {"code": code})  # anyone else
     assert reused.status_code == 404 and error_of(reused)["code"] == "E404"
-    assert mine.post(f"pairs/{pair['id']}/end").status_code == 204
+    assert mine.post(f"pairs/{pair['id']}/end", {"confirm": True}).status_code == 204
     assert json.loads(theirs.get("pairs").content) == []
     ended = theirs.post("pair/accept", {"code": code})  # the link it made is ended: the code is spent
     assert ended.status_code == 404 and error_of(ended)["code"] == "E404"
@@ -106,8 +106,8 @@ def test_pairs_invite_accept_list_and_end(make_user: Any) -> None:
 def test_pairs_other_peoples_links_answer_like_missing_ones(paired: tuple[Any, Any], make_user: Any) -> None:
     stranger = as_token(make_user(role="therapist"))
     pair_id = Pair.objects.get().pk
-    theirs = stranger.post(f"pairs/{pair_id}/end")
-    missing = stranger.post(f"pairs/{pair_id + 1000}/end")
+    theirs = stranger.post(f"pairs/{pair_id}/end", {"confirm": True})
+    missing = stranger.post(f"pairs/{pair_id + 1000}/end", {"confirm": True})
     assert theirs.status_code == missing.status_code == 404
     assert theirs.content == missing.content
     assert Pair.objects.get().ended_at is None

@@ -66,3 +66,23 @@ def test_browser_an_earlier_version_shows_its_title_feelings_and_mindful_choice(
     assert found["font"] >= 12, found["fontText"]
     assert found["scrollWidth"] <= 360, found["widest"]
     assert found["jargon"] == [] and found["small"] == [], (found["jargon"], found["small"])
+
+    # Review r135 fault 8: "Go back to version 1" asks first on its own page, then saves version 1 as version 3.
+    page.click("a:has-text('Go back to version 1')")
+    page.wait_for_selector("h1:has-text('Go back to version 1?')")
+    asked = measure(page)
+    shot_if_asked(page, "go-back-to-version-confirm")
+    assert asked["scrollWidth"] <= 360 and asked["jargon"] == [] and asked["small"] == [], asked["widest"]
+    assert "I told her I would call back tomorrow." in page.inner_text("main")
+    page.click("button:has-text('Yes, go back to version 1')")
+    page.wait_for_url("**/journal/*/")
+    main = page.inner_text("main")
+    assert (
+        "Version 1 is back" in main
+        and "I told her I would call back tomorrow." in main
+        and "anger 5/5" in main
+    )
+    shot_if_asked(page, "go-back-to-version-done")
+    page.click("a:has-text('3 versions')")
+    page.wait_for_selector("h1:has-text('Earlier versions')")
+    assert page.locator("main section").count() == 2  # versions 1 and 2 both kept: nothing deleted

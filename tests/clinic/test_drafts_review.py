@@ -60,15 +60,17 @@ def test_every_signed_out_page_that_carries_the_words_is_no_store(make_user: Any
     _login(web, "r13-ada")
     _expire(web)
     expired = web.post("/write/", {"kind": "dream", "body": WORDS})
-    assert expired.status_code == 401 and WORDS.encode() in expired.content
+    # the words travel sealed for their writer (review r135 fault 5), never readable in the page
+    sealed = b'name="draft__sealed"'
+    assert expired.status_code == 401 and sealed in expired.content and WORDS.encode() not in expired.content
     retry = web.post(
         "/login/", {"username": "r13-ada", "password": "wrong", **dict(expired.context["draft"])}
     )
-    assert retry.status_code == 401 and WORDS.encode() in retry.content
+    assert retry.status_code == 401 and sealed in retry.content
     ada.totp_secret = pyotp.random_base32()
     ada.save(update_fields=["totp_secret"])
     step = _login(web, "r13-ada", **dict(expired.context["draft"]))
-    assert step.status_code == 200 and WORDS.encode() in step.content
+    assert step.status_code == 200 and sealed in step.content
     for name, response in (("401 sign-in", expired), ("wrong password", retry), ("code step", step)):
         assert "no-store" in response.get("Cache-Control", ""), f"{name} page carries the text, cacheable"
 
@@ -182,14 +184,16 @@ def test_a_form_marked_for_one_account_is_not_saved_into_the_account_whose_sessi
 def test_a_signed_in_post_carrying_someone_elses_mark_is_refused_with_the_text(
     make_user: Any, web_as: Any
 ) -> None:
-    """Decision 3: a form rendered for one account, posted while another is signed in (the same browser): 409, the
-    words shown back (a client's journal text), nothing saved into the account signed in now."""
+    """Decision 3: a form rendered for one account, posted while another is signed in (the same browser): 409,
+    nothing saved into the account signed in now; the words kept sealed in the page for their writer, not shown to
+    the account signed in (review r135 fault 5: a client's journal text was shown)."""
     gus = make_user("r13-gus")
     hal = make_user("r13-hal")
     found = re.search(rb'name="writer" value="([^"]+)"', web_as(gus).get("/write/").content)
     assert found is not None
     refused = web_as(hal).post("/write/", {"kind": "dream", "body": WORDS, "writer": found.group(1).decode()})
-    assert refused.status_code == 409 and WORDS.encode() in refused.content
+    assert refused.status_code == 409 and WORDS.encode() not in refused.content
+    assert b'name="draft__sealed"' in refused.content
     assert Entry.objects.filter(client__in=[gus, hal]).count() == 0
 
 

@@ -74,17 +74,43 @@ def test_an_edit_comes_back_after_the_sign_in_and_is_saved_by_one_press(make_use
     assert saved.status_code == 302 and journal.get_entry(cleo, entry.id).body == WORDS
 
 
-def test_another_account_sees_the_words_to_copy_but_nothing_is_saved_or_offered(make_user: Any) -> None:
-    make_user("drafts-ann")
+def test_another_account_sees_none_of_the_words_and_the_writer_gets_them_back(make_user: Any) -> None:
+    """A shared phone (review r135 fault 5): Ann's session ends while she writes; Ben signs in on the page that
+    carries her words. Ben sees none of them, only that they were kept for someone else, and nothing is saved into
+    his journal; "Sign out so they can sign in" takes them, still sealed, to the sign-in page, where Ann signing in
+    gets them saved into her own journal. Before, Ben was shown Ann's words under "Not saved yet — your text is
+    here", and Ann could never get them back."""
+    ann = make_user("drafts-ann")
     ben = make_user("drafts-ben")
     web = Client()
     _login(web, "drafts-ann")
     _expire(web)
     expired = web.post("/write/", {"kind": "dream", "body": WORDS})
+    assert WORDS.encode() not in expired.content  # not readable in the sign-in page either
     back = _login(web, "drafts-ben", **dict(expired.context["draft"]))
-    assert back.status_code == 409 and WORDS.encode() in back.content
-    assert b"someone else was signed in; it has not been saved." in back.content
+    assert back.status_code == 409 and WORDS.encode() not in back.content
+    assert b"your text" not in back.content.lower()
+    assert drafts.KEPT_FOR_WRITER.encode() in back.content
     assert b"Save it now" not in back.content and Entry.objects.filter(client=ben).count() == 0
+    kept = dict(back.context["kept"])
+    assert drafts.SEALED in kept
+    handed = web.post("/logout/", kept)  # "Sign out so they can sign in"
+    assert handed.status_code == 200 and WORDS.encode() not in handed.content
+    assert not handed.wsgi_request.user.is_authenticated
+    saved = _login(web, "drafts-ann", **dict(handed.context["draft"]))
+    assert saved.status_code == 302
+    assert [v.body for v in journal.list_entries(ann)] == [WORDS]
+    assert Entry.objects.filter(client=ben).count() == 0
+
+
+def test_words_whose_writer_is_unknown_are_never_called_yours(make_user: Any) -> None:
+    """No one knew who wrote them (a forged or missing owner): shown to copy or save, said to be perhaps someone
+    else's, never "your text"."""
+    eve = make_user("drafts-unknown")
+    draft = {drafts.PATH: "/write/", "draft_kind": "dream", "draft_body": WORDS}
+    back = _login(Client(), eve.username, **draft)
+    assert back.status_code == 200 and WORDS.encode() in back.content
+    assert b"your text is here" not in back.content and b"someone else on this device" in back.content
 
 
 def test_a_forged_owner_is_no_owner(make_user: Any) -> None:
@@ -194,3 +220,20 @@ def test_the_forms_own_mark_binds_the_words_to_one_press_when_the_session_is_gon
     assert back.status_code == 200 and b"Save it now" in back.content and not journal.list_entries(lea)
     assert web.post("/write/", {**dict(back.context["hidden"]), "body": WORDS}).status_code == 302
     assert [v.body for v in journal.list_entries(lea)] == [WORDS]
+
+
+def test_a_refused_form_token_never_shows_the_words_to_the_next_account(make_user: Any) -> None:
+    """The usual path on a shared phone (review r135 fault 5): Ben signs in in another tab, which rotates the form's
+    token, and Ann's Save is refused by the CSRF check first. The refused-form page showed Ann's words to Ben; now
+    they are sealed for Ann, shown to no one, and nothing is saved."""
+    ann = make_user("csrf-ann")
+    ben = make_user("csrf-ben")
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(ann)
+    found = re.search(rb'name="writer" value="([^"]+)"', web.get("/write/").content)
+    assert found is not None
+    web.force_login(ben)
+    refused = web.post("/write/", {"kind": "dream", "body": WORDS, "writer": found.group(1).decode()})
+    assert refused.status_code == 403 and WORDS.encode() not in refused.content
+    assert b'name="draft__sealed"' in refused.content
+    assert Entry.objects.filter(client__in=[ann, ben]).count() == 0

@@ -60,3 +60,61 @@ def test_text_typed_when_the_disk_is_full_stays_for_the_next_command(
     assert not _editor_files(cli)
     _, out, _ = cli("journal", "recover", "-u", "tom")
     assert "Recovered 1 entry." in out
+
+
+def test_the_options_given_with_the_text_come_back_with_it(cli: Any, tmp_path: Path) -> None:
+    """Review r135 fault 3: `journal write --kind dream --title … --feeling … --person … --tag … --happened-at …`,
+    the text typed in the editor, no recovery copy possible (a full disk): `journal recover` saved it as a bare free
+    association dated the day of the recovery. The options now wait beside the editor's file (``NAME.options``,
+    0600) and come back with the text; both files go once it is sealed."""
+    canary = f"CANARY{secrets.token_hex(6)}"
+    cli("user", "create", "tom")
+    script = f'#!/bin/sh\nprintf "%s" "the lighthouse again {canary}" > "$1"\n'
+    options = [
+        *("--kind", "dream", "--title", "full7", "--feeling", "fear:5", "--person", "Mother"),
+        *("--tag", "sea", "--happened-at", "2026-12-06T03:10"),
+    ]
+    with terminal() as stdin:
+        proc = run_script(
+            cli,
+            DISK_FULL,
+            "journal",
+            "write",
+            "-u",
+            "tom",
+            *options,
+            stdin=stdin,
+            **editor_env(tmp_path, script),
+        )
+    assert proc.returncode != 0 and "stays in the editor's file" in proc.stderr.decode()
+    [left] = _editor_files(cli)
+    sidecar = left.with_name(left.name + ".options")
+    assert sidecar.stat().st_mode & 0o777 == 0o600 and b"full7" in sidecar.read_bytes()
+    _, _, swept = cli("journal", "list", "-u", "tom")
+    assert "is kept: `reverie journal recover` saves it." in swept and "free association" not in swept, swept
+    assert not _editor_files(cli) and not sidecar.exists()
+    cli("journal", "recover", "-u", "tom")
+    _, listed, _ = cli("journal", "list", "-u", "tom")
+    assert "2026-12-06 03:10" in listed and "Dream" in listed and "fear 5" in listed, listed
+    entry_id = listed.split("│")[1].strip() if "│" in listed else ""
+    _, shown, _ = cli("journal", "show", entry_id, "-u", "tom")
+    assert "full7" in shown and "Mother" in shown and "sea" in shown, shown
+
+
+def test_a_text_swept_without_its_options_says_what_it_was_kept_as(cli: Any, tmp_path: Path) -> None:
+    """A leftover with no options beside it (left by an older Reverie, or the disk too full to write them): the
+    sweep says plainly that it is kept as a free association dated the day it is saved, with none of the options."""
+    canary = f"CANARY{secrets.token_hex(6)}"
+    cli("user", "create", "tom")
+    with terminal() as stdin:
+        run_script(
+            cli,
+            DISK_FULL,
+            *("journal", "write", "-u", "tom", "--title", "full6"),
+            stdin=stdin,
+            **editor_env(tmp_path, f'#!/bin/sh\nprintf "%s" "{canary}" > "$1"\n'),
+        )
+    [left] = _editor_files(cli)
+    left.with_name(left.name + ".options").unlink()
+    _, _, swept = cli("journal", "list", "-u", "tom")
+    assert "kept as a free association dated the day `journal recover` saves it" in swept, swept

@@ -44,6 +44,8 @@ EXEMPT = {
     "reverie.clinic.web.views.purge": "a confirmation",
     "reverie.clinic.web.views.attachment_remove": "a button, then a confirmation",
     "reverie.clinic.web.views.export": "a choice of format: a download",
+    "reverie.clinic.web.views.import_page": "a file chosen again from the device: no words typed",
+    "reverie.clinic.web.views.revert_version": "a confirmation: the version it saves is stored already",
     "reverie.clinic.web.views.journal_list": (
         "a search (POST so its words stay out of addresses): nothing written is lost, and a therapist's search words"
         " must not travel as readable hidden fields of the sign-in page"

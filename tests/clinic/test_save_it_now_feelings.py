@@ -42,7 +42,7 @@ def test_save_it_now_lists_the_feelings_the_press_saves(make_user: Any) -> None:
     page = html.unescape(
         drafts.shown_back(request, draft, message=drafts.UNKNOWN, can_save=True).content.decode()
     )
-    assert "Saved as chosen" in page
+    assert drafts.SAVED_AS_CHOSEN in page
     listed = page[page.find('<dl class="chosen">') :].split("</dl>")[0]
     assert "fear 4 of 5" in listed and "joy (no strength chosen: 3 of 5)" in listed, listed
     assert "grief" not in listed, listed
@@ -69,7 +69,7 @@ def test_save_it_now_for_an_edit_does_not_say_to_edit_it_once_saved(make_user: A
     )
     listed = page[page.find('<dl class="chosen">') :].split("</dl>")[0]
     assert "fear 4 of 5" in listed, listed
-    assert "Saved as chosen" not in page and "edit the entry once it is saved" not in page
+    assert drafts.SAVED_AS_CHOSEN not in page and "edit the entry once it is saved" not in page
     assert "An entry keeps the kind it was first saved as." in page
 
 
@@ -94,6 +94,24 @@ def test_a_refused_edit_form_does_not_say_to_edit_it_once_saved(make_user: Any) 
     }
     edit = html.unescape(web.post(f"/journal/{view.id}/edit/", form).content.decode())
     assert "fear 4 of 5" in edit
-    assert "Saved as chosen" not in edit and "An entry keeps the kind it was first saved as." in edit
+    assert drafts.SAVED_AS_CHOSEN not in edit and "An entry keeps the kind it was first saved as." in edit
     new = html.unescape(web.post("/write/", {**form, "base_revision": ""}).content.decode())
-    assert "Saved as chosen; to change them, edit the entry once it is saved." in new
+    assert drafts.SAVED_AS_CHOSEN in new
+
+
+def test_the_refused_form_page_names_another_tab_s_sign_in_and_never_says_saved(make_user: Any) -> None:
+    """Review r135 fault 7: the refused-form page (headed "Not saved yet") gave no reason matching a sign-out and
+    sign-in in another tab, the usual cause, and said "Saved as chosen" under the kind. It names that reason, and
+    says what will be saved when the button is pressed."""
+    from django.test import Client
+
+    user = make_user()
+    web = Client(enforce_csrf_checks=True)
+    web.force_login(user)
+    page = html.unescape(
+        web.post("/write/", {"kind": "dream", "body": "Two more rooms.", "feel_fear": "1"}).content.decode()
+    )
+    assert "Not saved yet" in page
+    assert "signed out and in again in another tab" in " ".join(page.split())
+    assert "Saved as chosen" not in page
+    assert "These are saved with your words when you press the button" in page

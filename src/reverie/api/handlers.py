@@ -34,6 +34,7 @@ from reverie.errors import (
     ReverieError,
     StaleEdit,
     StorageRefused,
+    Unconfirmed,
     failure_of,
 )
 
@@ -53,11 +54,11 @@ STATUS_CODES = {
 MAX_FIELDS_NAMED = 8
 
 
-def error_body(code: str, message: str, **details: int) -> dict[str, dict[str, str | int]]:
+def error_body(code: str, message: str, **details: object) -> dict[str, dict[str, object]]:
     return {"error": {"code": code, "message": message, **details}}
 
 
-def error_response(status: int, code: str, message: str, **details: int) -> HttpResponse:
+def error_response(status: int, code: str, message: str, **details: object) -> HttpResponse:
     body = json.dumps(error_body(code, message, **details), ensure_ascii=False)
     return HttpResponse(body, status=status, content_type="application/json; charset=utf-8")
 
@@ -205,6 +206,8 @@ def respond(request: HttpRequest, exc: Exception | type[Exception]) -> HttpRespo
             open_alerts=exc.open_alerts,
             answered_ahead=exc.answered_ahead,
         )
+    if isinstance(exc, Unconfirmed):  # what the unconfirmed change would do, for the caller to weigh
+        return error_response(exc.http_status, exc.code, exc.message, **exc.details)
     if isinstance(exc, ReverieError):
         return error_response(exc.http_status, exc.code, exc.message)
     if isinstance(exc, ValidationError):

@@ -8,7 +8,7 @@ accept and refuse exactly the same entries.
 from __future__ import annotations
 
 import uuid
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any, Literal
 
 from ninja import Field, Schema
@@ -59,11 +59,44 @@ class Input(Schema):
         return value
 
 
+class CourseRecordOut(Schema):
+    """One course record that ending a link puts out of its therapist's reach: counts, never a word written."""
+
+    course_id: uuid.UUID
+    programme: str
+    first_session: datetime
+    ended_on: date | None = Field(
+        description="The course's last day when it ended already; null while it runs."
+    )
+    sessions_held: int
+    progress_notes: int
+    process_notes: int = Field(description="Process notes or observations (the therapist's own).")
+    questionnaires: int = Field(description="Questionnaires the client answered.")
+    record_download: str = Field(
+        description="Where to download the course record first: the web page's address (/courses/ID/record/)."
+    )
+
+
+class UnreachableOut(Schema):
+    """What ending a link closes to its therapist, as the web's end-link question lists it (a client's list is
+    empty: a client loses no record of theirs)."""
+
+    courses: list[CourseRecordOut]
+    open_alerts: list[str] = Field(
+        description='Each risk alert of the client not acknowledged yet, dated: "raised 7 Dec 2026, urgency: high".'
+    )
+
+
 class ErrorDetail(Schema):
     code: str
     message: str
     current_revision: int | None = Field(
         None, description="With E409 for an edit made from an older revision: the revision stored now."
+    )
+    unreachable: UnreachableOut | None = Field(
+        None,
+        description='With E409 for POST /pairs/{pair_id}/end sent without {"confirm": true}: what the end would '
+        "put out of the therapist's reach (nothing was ended).",
     )
 
 

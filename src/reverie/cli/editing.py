@@ -27,6 +27,14 @@ from typing import Any
 PREFIX = ".editing-"
 SUFFIX = ".md"
 LOCK = ".lock"  # NAME.lock: held by the session editing NAME, taken by a sweep of NAME
+# NAME.options: the entry's options given on the command line (kind, title, date, feelings, people, tags), mode 0600
+# beside the file, so a text swept later keeps them (``recovery.options_of``; review r135 fault 3)
+OPTIONS = ".options"
+# What a sweep says when a leftover's options could not be read back (none kept beside it, or damaged)
+AS_FREE_ASSOCIATION = (
+    " It was kept as a free association dated the day `journal recover` saves it, with no title, feelings, people"
+    " or tags: any given with it could not be read back, so check and edit the entry once it is saved."
+)
 _OPEN: set[Path] = set()  # the files of this process's sessions still open
 _LEFT: set[Path] = set()  # those whose text was not sealed: their session ends without deleting them
 _CLOSING = {getattr(signal, "SIGHUP", None): "The terminal closed", signal.SIGTERM: "Reverie was stopped"}
@@ -43,8 +51,23 @@ def _lock(fd: int) -> None:
         fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+def _write_options(path: Path, options: bytes) -> None:
+    """The options beside the editing file (``NAME.options``, mode 0600); nothing when they cannot be written (a
+    full disk: the sweep then says plainly what it kept the text as)."""
+    try:
+        fd = os.open(path.with_name(path.name + OPTIONS), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    except OSError:
+        return
+    try:
+        os.write(fd, options)
+    except OSError:
+        path.with_name(path.name + OPTIONS).unlink(missing_ok=True)
+    finally:
+        os.close(fd)
+
+
 @contextlib.contextmanager
-def session(folder: Path) -> Iterator[Path]:
+def session(folder: Path, options: bytes = b"") -> Iterator[Path]:
     """A new, empty editing file in ``folder`` (mode 0600) for one editor session, its ``NAME.lock`` held (locked)
     throughout; at the end the file is deleted (unless :func:`leave_behind` kept it: its text is not sealed), then
     its lock, and the hang-up and kill handlers from before the
@@ -60,6 +83,8 @@ def session(folder: Path) -> Iterator[Path]:
         except FileExistsError:  # pragma: no cover - a leftover named like the new lock: choose another name
             Path(lock).unlink(missing_ok=True)
             os.close(held)
+    if options:
+        _write_options(path, options)
     _OPEN.add(path)
     try:
         yield path
@@ -67,6 +92,7 @@ def session(folder: Path) -> Iterator[Path]:
         _OPEN.discard(path)
         if path not in _LEFT:
             path.unlink(missing_ok=True)
+            path.with_name(path.name + OPTIONS).unlink(missing_ok=True)
         Path(lock).unlink(missing_ok=True)
         os.close(held)
         with contextlib.suppress(ValueError):  # not the main thread: nothing was changed
@@ -199,12 +225,19 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
         body is None
     ):  # an editor set to another encoding: kept as its bytes, never deleted (r81), never guessed
         note, undecoded, body = f" {NOT_UTF8}", raw, "."
+    sidecar = path.with_name(path.name + OPTIONS)
     if not body.strip():
         path.unlink(missing_ok=True)  # nothing was typed: nothing to keep
+        sidecar.unlink(missing_ok=True)
         return ""
     # Not validated as an entry: a text too long or with a stray NUL is kept sealed all the same, as `journal
     # write` keeps typed text, so `journal recover --show` can still give it back (r54); only `--discard` deletes.
-    draft = EntryDraft(kind="free_association", body=body)
+    # The options given on the command line come from the sidecar; without it, said plainly (review r135).
+    try:
+        with_options = recovery.draft_with_options(sidecar.read_bytes(), body)
+    except OSError:
+        with_options = None
+    draft = with_options or EntryDraft(kind="free_association", body=body)
     try:
         recovery.keep(owner, draft, undecoded=undecoded)
     except Exception as exc:  # whatever stops the sealing, the text stays for a later sweep
@@ -218,9 +251,11 @@ def _seal_or_delete(owner: Any, path: Path, raw: bytes) -> str:
             return (exc.strerror or type(exc).__name__).lower()
         return f"it could not be sealed: {type(exc).__name__}"
     path.unlink(missing_ok=True)  # only now: a sealed copy exists
+    sidecar.unlink(missing_ok=True)
     print(
         "A text left in the editor by an earlier `journal write` that was cut off is kept"
-        + (": `reverie journal recover` saves it." if undecoded is None else f" as it is.{note}"),
+        + (": `reverie journal recover` saves it." if undecoded is None else f" as it is.{note}")
+        + ("" if with_options is not None else AS_FREE_ASSOCIATION),
         file=sys.stderr,
     )
     return ""

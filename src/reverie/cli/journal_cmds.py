@@ -69,7 +69,7 @@ def _leave() -> None:
     _EDITOR.close()
 
 
-def _from_editor(folder: Path) -> tuple[str, ReverieError | None, bytes | None]:
+def _from_editor(folder: Path, options: bytes = b"") -> tuple[str, ReverieError | None, bytes | None]:
     """What the person typed in their editor ($VISUAL, $EDITOR, else nano), and the editor's trouble if it could not
     be started or stopped with an error (then the text is what it had written, perhaps nothing). The file being
     edited is in ``folder`` (the person's own, in the data folder: never the system's shared temporary folder),
@@ -81,7 +81,8 @@ def _from_editor(folder: Path) -> tuple[str, ReverieError | None, bytes | None]:
     editor = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "nano"
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     _EDITOR.close()  # an earlier session of this process (its text already sealed or refused)
-    name = str(_EDITOR.enter_context(editing.session(folder)))  # mode 0600; a sweep leaves it alone
+    # mode 0600; a sweep leaves it alone; the entry's options beside it, for a sweep (review r135 fault 3)
+    name = str(_EDITOR.enter_context(editing.session(folder, options)))
     trouble: ReverieError | None = None
     try:
         try:
@@ -244,7 +245,7 @@ def write(
     in_editor = file is None and sys.stdin.isatty()
     trouble, undecoded = None, None
     if in_editor:
-        body, trouble, undecoded = _from_editor(recovery.folder_of(actor.pk))
+        body, trouble, undecoded = _from_editor(recovery.folder_of(actor.pk), recovery.options_of(draft))
     else:
         body = _read_text(file)
     draft = replace(draft, body=body)

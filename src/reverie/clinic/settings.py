@@ -119,6 +119,8 @@ MIDDLEWARE = [
     # what a page records about being shown (a check-in's shown_at), kept only after a good answer (h116)
     "reverie.clinic.web.shown.ShownMiddleware",
     "reverie.clinic.web.middleware.HeadAsGetMiddleware",  # HEAD answered as GET, body dropped (all routes)
+    # a redirect answering a form sent by the page's script (send_kept.js) named in a 204 the script follows (r135)
+    "reverie.clinic.web.sent_by_script.SentByScriptMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # outside the session: a page that must open with the database down is answered again without it (r95)

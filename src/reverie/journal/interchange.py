@@ -1008,6 +1008,16 @@ def _read_member(
     return out.getvalue()
 
 
+# Reverie's Markdown export offered back to an import (review r135 fault 6): said plainly, not as broken JSON
+MARKDOWN_NOT_IMPORTED = "This is the reading copy (Markdown). To bring entries back, choose the Reverie file (.json) from the same export."
+
+
+def looks_like_markdown_export(text: str) -> bool:
+    """Whether ``text`` begins as Reverie's Markdown export does (its first line a Markdown heading, ``# Journal``)."""
+    first = text.lstrip("\ufeff \t\r\n").split("\n", 1)[0]
+    return first.startswith("# ")
+
+
 def _parse_json(data: bytes) -> object:
     if not isinstance(data, bytes | bytearray | memoryview):
         raise InvalidInput("Cannot import: expected the file's bytes.")
@@ -1018,6 +1028,8 @@ def _parse_json(data: bytes) -> object:
     try:
         return json.loads(text)
     except json.JSONDecodeError as error:
+        if looks_like_markdown_export(text):
+            raise InvalidInput(MARKDOWN_NOT_IMPORTED) from None
         raise InvalidInput(
             f"Cannot import: the file is not valid JSON (line {error.lineno}, column {error.colno})."
         ) from None

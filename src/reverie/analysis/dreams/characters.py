@@ -41,6 +41,7 @@ interaction, emotion and fortune rules can find who does what to whom.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 from reverie.analysis.dreams import lexicon as lx
@@ -138,16 +139,24 @@ def find_cast(doc: Any, *, second_person: bool = False) -> Cast:
     if second_person:
         dreamer_words = dreamer_words | {"you", "your", "yours", "yourself"}
     by_key: dict[str, int] = {}
+    named_by_role: dict[int, int] = {}  # 1.2.2: the token of a lower-case name → its role's draft
     for token in doc:
         lower = token.lower_
         if (token.pos_ == "PRON" and lower in dreamer_words) or _dreamer_as(token, dreamer_words):
             cast.dreamer_tokens.add(token.i)
+            continue
+        if token.i in named_by_role:  # "my sister lena": the name is the sister, no one else
+            index = named_by_role[token.i]
+            cast.drafts[index].spans.append(Span(token.idx, token.idx + len(token.text)))
+            cast.token_draft[token.i] = index
             continue
         draft = _draft_for(token)
         if draft is None:
             continue
         if not _join_apposition(cast, token, draft):
             _merge(cast, by_key, token, draft)
+            if token.dep_ == "compound":  # only a role before a lower-case name is drafted so
+                named_by_role[token.head.i] = cast.token_draft[token.i]
     _resolve_pronouns(doc, cast)
     return _without_absent(cast, doc)
 
@@ -430,7 +439,7 @@ def _swept_in(first: Any, following: Any) -> bool:
 
 def _draft_for(token: Any) -> _Draft | None:
     if token.dep_ == "compound" and token.head.pos_ in {"NOUN", "PROPN"}:
-        return None
+        return _role_before_name(token)
     lemma = token.lemma_.lower()
     if token.ent_type_ == "PERSON" and token.pos_ == "PROPN":
         if len(_name_tokens(token)) == 1 and _family_word(token.lower_):
@@ -454,6 +463,69 @@ def _draft_for(token: Any) -> _Draft | None:
     if _speaks(token, lemma):
         return _Draft(f"noun:{lemma}:{_number(token)}", _number(token), "I", "S", "A", lemma)
     return None
+
+
+def _role_before_name(token: Any) -> _Draft | None:
+    """1.2.2 (review r134): a person noun the parser hangs as a compound on a lower-case name ("my sister lena",
+    "my brother kai", "my friend tom"): the character is the role, named by the name ("Lena"), as "my sister
+    Lena" is. Read on the name's own phrase ("my", "little", "late", a relative clause), where the parser hangs
+    them. A compound before a common word ("mother nature", "baby shower", "sister ship") stays no character."""
+    lemma = token.lemma_.lower()
+    name = token.head
+    if lemma not in lx.PERSON_NOUNS or lemma in lx.GROUP_NOUNS or not _lower_case_name(name):
+        return None
+    draft = _from_noun(name, lemma)
+    draft.label = name.text[:1].upper() + name.text[1:]
+    if draft.identity == "S":  # "a man tom": a named person is known
+        draft.identity = "K"
+    if draft.sex == "I":
+        draft.sex = lx.FIRST_NAMES.get(name.lower_, "I")
+    return draft
+
+
+def _lower_case_name(token: Any) -> bool:
+    """A word typed in lower case that reads as a name, not as a common word: a known first name, one spaCy's
+    entity reader takes for a person, or a word no English word list holds (spaCy's lemmatizer's, from WordNet);
+    never a person noun, an animal, a creature, a place, a body part or a stop word."""
+    word = token.lower_
+    if not (token.text.isalpha() and token.text.islower() and token.pos_ in {"NOUN", "PROPN"}):
+        return False
+    if token.is_stop or any(
+        word in words for words in (lx.PERSON_NOUNS, lx.ANIMALS, lx.CREATURES, lx.PLACES, lx.BODY_PARTS)
+    ):
+        return False
+    if word in lx.FIRST_NAMES or _person_entity(token):
+        return True
+    return token.lemma_.lower() == word and word not in _english_words()
+
+
+def _person_entity(token: Any) -> bool:
+    """Whether spaCy's entity reader takes the token for a person. The analysis runs it only on sentences holding
+    a proper noun (``document._entities``), and a lower-case name is no proper noun to the tagger ("my sister
+    lena": "lena" a NOUN), so a sentence it did not read is read here, alone, as the whole-text pipeline would."""
+    if token.ent_type_:
+        return bool(token.ent_type_ == "PERSON")
+    from reverie.analysis.document import load_spacy
+
+    sentence = token.sent
+    try:
+        read = load_spacy().get_pipe("ner")(sentence.as_doc())
+    except (KeyError, ValueError, OSError):
+        return False
+    return bool(read[token.i - sentence.start].ent_type_ == "PERSON")
+
+
+@lru_cache(maxsize=1)
+def _english_words() -> frozenset[str]:
+    """Every word of the shared spaCy model's lemmatizer index (WordNet's nouns, verbs, adjectives and adverbs):
+    what counts as a common word, so that only an unknown one is read as a name. Empty without that table."""
+    from reverie.analysis.document import load_spacy
+
+    try:
+        index = load_spacy().get_pipe("lemmatizer").lookups.get_table("lemma_index")
+    except (KeyError, ValueError, OSError):
+        return frozenset()
+    return frozenset(word for words in index.values() for word in words)
 
 
 def _family_word(word: str) -> bool:

@@ -36,7 +36,7 @@ from reverie.analysis.findings import Finding, Span
 from reverie.analysis.registry import Declaration, register
 
 NAME = "dreams"
-VERSION = "1.2.1"  # h95: false awakenings, a dream resumed, woken by someone, sought only; 1.2.0 h89
+VERSION = "1.2.2"  # h193: a role before a lower-case name, "my sister lena"; 1.2.1 h95; 1.2.0 h89
 KIND = "dream_code"
 RULE_MODULES = (
     "boundary",

@@ -3,6 +3,7 @@ and the dreams they appear in."""
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -85,3 +86,46 @@ def interaction_in_words(label: str) -> str:
         if label == coded or label.endswith(f" {coded}"):
             return label[: len(label) - len(coded)] + plain
     return label
+
+
+# A dream the person says came back (review r134 fault 8): only from their own tag or their own words, never read
+# into a dream from its contents. The tag, in any case, with or without "#", "-" or "_": "recurring", "Recurring
+# dream", "#recurrent".
+CAME_BACK_TAGS = frozenset({"recurring", "recurrent", "recurring dream", "recurrent dream"})
+CAME_BACK_WORDS = re.compile(
+    r"\b(?:(?:the |that |this )?same dream (?:again|once more|as before)"
+    r"|(?:had|have|having|dreamt|dreamed) (?:the|that) same dream"
+    r"|(?:had|have|having|dreamt|dreamed|dream) (?:that|this|the|my|the same)(?: \w+)? dream again"
+    r"|that dream again"
+    r"|recurr(?:ing|ent) dream)\b",
+    re.IGNORECASE,
+)
+# Words in the few before a phrase that keep it from saying the dream came back: a denial ("I haven't had that dream
+# again"), a fear or a wish about the future ("I hope I never have that dream again"), a question ("Was it the same
+# dream?" is read only to its question mark, so it reads as not said).
+_NOT_SAID = frozenset(
+    {
+        "not", "no", "never", "nor", "without", "hope", "hoping", "afraid", "scared", "worried", "fear", "if",
+        "might", "may", "will", "would", "could", "want", "wish", "whether", "unless", "longer",
+    }
+)  # fmt: skip
+_BEFORE = 5
+
+
+def came_back(text: str, tags: Iterable[str]) -> str:
+    """How the person said this dream came back: ``"tag"`` (a tag "recurring", any case), the words they wrote
+    ("had that dream again", "the same dream again", "my recurring dream"), or "" when they said neither. It
+    abstains where the phrase is denied, feared or wished in the same sentence ("I hope I never have that dream
+    again", "it wasn't the same dream"), and where it is asked ("the same dream again?")."""
+    for tag in tags:
+        if " ".join(re.sub(r"[#_\-]+", " ", tag).lower().split()) in CAME_BACK_TAGS:
+            return "tag"
+    for found in CAME_BACK_WORDS.finditer(text):
+        start = max(text.rfind(stop, 0, found.start()) for stop in ".!?;\n")
+        before = re.findall(r"[\w']+", text[start + 1 : found.start()].lower())[-_BEFORE:]
+        if any(word in _NOT_SAID or word.endswith("n't") or word.endswith("'ll") for word in before):
+            continue
+        if text[found.end() : found.end() + 2].lstrip().startswith("?"):
+            continue
+        return " ".join(found.group(0).split())
+    return ""

@@ -8,11 +8,12 @@ from django.http import HttpRequest
 from ninja import Field, Path, Router, Status
 
 from reverie.api.auth import actor
-from reverie.api.schemas import CodeIn, InvitationOut, PairOut
+from reverie.api.schemas import CodeIn, CourseRecordOut, Input, InvitationOut, PairOut, UnreachableOut
 from reverie.api.spec import ERRORS, MAX_ID
 from reverie.care.services.alerts import THERAPIST_SEES
 from reverie.clinic.models import Pair, User
 from reverie.clinic.services import people
+from reverie.errors import Unconfirmed
 
 router = Router(tags=["pair"])
 PairId = Annotated[int, Path(ge=1, le=MAX_ID)]
@@ -84,8 +85,78 @@ def pairs_list(request: HttpRequest) -> list[PairOut]:
     return listed
 
 
+class PairEndIn(Input):
+    confirm: bool = Field(
+        False,
+        description="true: end the link. Without it nothing ends: 409, the error naming in `unreachable` what the "
+        "end would put out of the therapist's reach (each course record, with where to download it first, and the "
+        "client's risk alerts not acknowledged), as the web's question does before \"Yes, end the link\".",
+    )
+
+
 @router.post("/pairs/{pair_id}/end", response={204: None, **ERRORS}, url_name="pair_end")
-def pair_end(request: HttpRequest, pair_id: PairId) -> Status[None]:
-    """End a link; from then on nothing is shared. Either side may end it."""
-    people.end_pair(actor(request), pair_id)
+def pair_end(request: HttpRequest, pair_id: PairId, payload: PairEndIn | None = None) -> Status[None]:
+    """End a link; from then on nothing is shared. Either side may end it, and it cannot be undone: only with
+    ``{"confirm": true}``. Without it, 409 and nothing ends: ``error.unreachable`` lists what the end closes to the
+    therapist, from the same service as the web's question (``course.link_end_closes``)."""
+    user = actor(request)
+    if payload is None or not payload.confirm:
+        raise _unconfirmed(user, people.pair_to_end(user, pair_id))
+    people.end_pair(user, pair_id)
     return Status(204, None)
+
+
+def _unconfirmed(user: User, pair: Pair) -> Unconfirmed:
+    """The refusal of an unconfirmed end: the web question's words and facts, the alert lines a reading (audited as
+    on the web's question)."""
+    from django.urls import reverse
+
+    from reverie.care.services import alerts, course
+    from reverie.clinic.services.local_time import zone_of
+
+    zone = zone_of(user)
+    closes = course.link_end_closes(user, pair)
+    held = closes.courses if closes is not None else []
+    dated = closes.dated_alerts(zone) if closes is not None else []
+    if closes is not None and closes.alerts:
+        alerts.record_read(user, closes.alerts)
+    if user.is_client:
+        said = (
+            f"Ending your link with {pair.therapist.username} cannot be undone: your therapist will no longer see "
+            "anything you share, your risk alerts or your course pages, and an open course of therapy between you "
+            "ends today, its sessions still to come cancelled."
+        )
+    else:
+        said = (
+            f"Ending your link with {pair.client.username} cannot be undone: you will no longer see this client's "
+            "shared entries, risk alerts, safety plan or patterns, and an open course of therapy between you ends "
+            "today, its sessions still to come cancelled."
+        )
+    if held:
+        said += (
+            " Your course records with them become unreachable (the sessions, progress and process notes,"
+            " questionnaires, formulation, goals and letter); download each first (record_download)."
+        )
+    if dated:
+        said += (
+            f" {len(dated)} risk alert{'s' if len(dated) != 1 else ''} you have not acknowledged close too."
+        )
+    said += ' Nothing was ended: send {"confirm": true} to end it.'
+    unreachable = UnreachableOut(
+        courses=[
+            CourseRecordOut(
+                course_id=k.course.id,
+                programme=k.course.programme,
+                first_session=k.course.first_start,
+                ended_on=k.ended_on,
+                sessions_held=k.sessions_held,
+                progress_notes=k.progress_notes,
+                process_notes=k.process_notes,
+                questionnaires=k.questionnaires,
+                record_download=reverse("care:record", args=[k.course.id]),
+            )
+            for k in held
+        ],
+        open_alerts=dated,
+    )
+    return Unconfirmed(said, details={"unreachable": unreachable.model_dump(mode="json")})

@@ -805,6 +805,22 @@ def end_course(
     return Ended(end.date(), cancelled)
 
 
+# Days many people take off around the year's end (review r133 11d): a session planned on one gets a hint on the
+# course page, never a block. (month, day)
+DAYS_MANY_TAKE_OFF = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))
+
+
+def days_many_take_off(starts: Sequence[datetime]) -> str:
+    """The days among these session starts (each in the course's zone) that many people take off, in words for the
+    course page's one hint ("24 Dec, 31 Dec, 1 Jan"; each with its year when they span more than one year's end);
+    "" when none."""
+    days = sorted({moment.date() for moment in starts if (moment.month, moment.day) in DAYS_MANY_TAKE_OFF})
+    if not days:
+        return ""
+    years = (days[-1] - days[0]).days > 8  # more than one year's end: each day with its year
+    return ", ".join(f"{d:%-d %b %Y}" if years else f"{d:%-d %b}" for d in days)
+
+
 def end_courses_of_pair(actor: User | None, pair: Pair) -> None:
     """Ending a link ends that pair's open courses now, in the same transaction (``people.pair_end_hooks``); by
     ``actor``, or by the clinic when None (the audit names no person, the sessions say cancelled by the clinic)."""
@@ -857,8 +873,12 @@ class LinkEndCloses:
                 f"Your records of the {plain_words(k.course.programme)} course from {day} become unreachable:"
                 f" {held}. Download its record first: the web's /courses/{k.course.id}/record/."
             )
-        out += [f"Risk alert not acknowledged: {_alert_dated(a, zone)}" for a in self.alerts]
+        out += [f"Risk alert not acknowledged: {said}" for said in self.dated_alerts(zone)]
         return out
+
+    def dated_alerts(self, zone: tzinfo) -> list[str]:
+        """Each open alert by its date and urgency, never its content ("raised 7 Dec 2026, urgency: high")."""
+        return [_alert_dated(a, zone) for a in self.alerts]
 
 
 def link_end_closes(therapist: User, pair: Pair, now: datetime | None = None) -> LinkEndCloses | None:

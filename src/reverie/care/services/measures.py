@@ -445,6 +445,36 @@ def alert_words(alert: RiskAlert) -> str:
     return stored
 
 
+@dataclass(frozen=True)
+class SavedAfter:
+    """The PHQ-9 a client saved after a form of theirs was refused (:func:`saved_after`): when, and its question 9
+    answer in words ("more than half the days", "not at all")."""
+
+    submitted_at: datetime
+    item9: str
+
+
+def saved_after(alert: RiskAlert) -> SavedAfter | None:
+    """For a ``phq9_item9`` alert a refused form raised (no stored form holds its answer), the first PHQ-9 the
+    same client saved after it, so its line says plainly that a saved form followed (h187 left, review r133 fault
+    7); None for any other alert, or while none followed."""
+    if alert.source != "phq9_item9" or alert_answer(int(alert.client_id), str(alert.record_id)):
+        return None
+    at = alert.written_at or alert.created_at
+    row = (
+        MeasureResponse.objects.filter(client_id=alert.client_id, questionnaire="phq9", submitted_at__gte=at)
+        .order_by("submitted_at", "id")
+        .first()
+    )
+    if row is None:
+        return None
+    if row.risk_item_positive:
+        said = alert_answer(int(alert.client_id), str(row.pk))
+    else:  # question 9 answered 0
+        said = get_questionnaire("phq9").option(0).label.lower()
+    return SavedAfter(row.submitted_at, said)
+
+
 # A refused form's item 9 alert is counted in a saved form's when that one follows within this long (review r133).
 FOLDED_WITHIN = timedelta(hours=1)
 

@@ -42,7 +42,22 @@ def check_in_banner_for(context: Any, user: Any) -> dict[str, Any]:
         "full": shown.full,
         "crisis": lines_for_person(user) if shown.full else None,  # the one choice of lines: theirs first
         "told": alerts.check_in_told(shown.check_in),
+        "says_saved": says_saved(context, shown),
     }
+
+
+def says_saved(context: Any, shown: Any) -> bool:
+    """Whether the banner says what became of what raised it ("Your entry was saved."): only on the page right after
+    the save that raised it (review r135 fault 4: it was on every page while the check-in waited, above "Not saved
+    yet" and "deleted for good"). A journal entry's: its full showing, on that entry's own page; any other source's
+    (a goal, a cancellation note, a questionnaire): its full showing, the page its save lands on."""
+    if not shown.full:
+        return False
+    alert = shown.check_in.alert
+    if alert is None or alert.source != "journal":
+        return True
+    entry = context.get("entry")
+    return entry is not None and str(getattr(entry, "id", "")) == str(alert.record_id)
 
 
 @register.filter

@@ -56,6 +56,12 @@ def alert_level(alert: Any) -> str:
 
 
 @register.filter
+def saved_after(alert: Any) -> measures.SavedAfter | None:
+    """The PHQ-9 saved after the refused form whose alert this is (``measures.saved_after``), else None."""
+    return measures.saved_after(alert)
+
+
+@register.filter
 def approach_words(profile: Any) -> list[str]:
     """A directory listing's approaches then formats in words, each wording once: approach "DIT" and format "dit"
     both read "Dynamic Interpersonal Therapy (DIT)", and the listing shows it once."""

@@ -60,7 +60,13 @@ def _new_context(request: HttpRequest) -> dict[str, Any]:
         ],
         "values": request.POST
         if request.method == "POST"
-        else {"timezone": local_time.zone_name(user_of(request)), "weekly": "1"},
+        else {
+            "timezone": local_time.zone_name(user_of(request)),
+            "weekly": "1",
+            "client": request.GET.get(
+                "client", ""
+            ),  # chosen from the caseload's linked client; only preselects
+        },
     }
 
 
@@ -192,6 +198,9 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         for r in courses.planned(course)
     ]
     therapist = is_course_therapist(user, course)
+    days_off = courses.days_many_take_off(
+        [local for _, r, local, _, started in rows if not r.attendance and not started]
+    )
     if therapist:
         letter = courses.read_letter(user, course.id)
     else:  # the client reads the course as their export holds it: one answer (ClientCourse)
@@ -202,6 +211,9 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
         "where": where,
         "artefacts": [(phase, a) for phase, items in artefacts.items() for a in items],
         "rows": rows,
+        "days_off": ""
+        if courses.ended_on(course, user)
+        else days_off,  # a hint, never a block (review r133 11d)
         "therapist": therapist,
         "purpose": where.phase.purpose_for(therapist=therapist),
         "letter": letter,

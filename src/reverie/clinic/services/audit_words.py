@@ -18,6 +18,7 @@ SENTENCES = {
     "entry.create": "{who} wrote a journal entry.",
     "entry.read": "{who} opened one of your journal entries.",
     "entry.update": "{who} edited one of your journal entries.",
+    "entry.revert": "{who} went back to an earlier version of one of your journal entries.",
     "entry.share": "{who} shared a journal entry with your therapist.",
     "entry.unshare": "{who} stopped sharing a journal entry with your therapist.",
     "entry.trash": "{who} moved a journal entry to the trash.",

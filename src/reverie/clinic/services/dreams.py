@@ -15,13 +15,14 @@ from reverie.analysis.dreams import (
 from reverie.analysis.dreams.codes import DreamCoding
 from reverie.analysis.dreams.continuity import Continuity, WakingFinding
 from reverie.analysis.dreams.profile import Profile
-from reverie.analysis.dreams.recurring import RecurringElement
+from reverie.analysis.dreams.recurring import RecurringElement, came_back
 from reverie.analysis.findings import Finding
 from reverie.clinic.models import Entry, User
 from reverie.clinic.services import audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
+from reverie.clinic.services.journal import EntryView
 from reverie.clinic.services.local_time import local_date
-from reverie.errors import InvalidInput, PermissionDenied
+from reverie.errors import IntegrityError, InvalidInput, PermissionDenied
 from reverie.insights.ccrt import CATCH_ALL_ROLE
 from reverie.insights.shown import counted_of
 
@@ -39,12 +40,57 @@ NORM_CHOICES = ("none", "female", "male")
 
 
 @dataclass(frozen=True, slots=True)
+class CameBack:
+    """The dreams the person said came back (their tag "recurring" or their words: ``recurring.came_back``), in
+    the order dreamt: each entry's id and the dreamer's own day."""
+
+    dreams: list[tuple[str, date]]
+
+    @property
+    def count(self) -> int:
+        return len(self.dreams)
+
+    @property
+    def since(self) -> date:
+        return self.dreams[0][1]
+
+
+@dataclass(frozen=True, slots=True)
 class DreamSeries:
     codings: list[DreamCoding]
     profile: Profile
     recurring: list[RecurringElement]
     continuity: Continuity
     not_analysed: int
+    came_back: CameBack | None = None  # None: no dream said to have come back
+
+
+def came_back_words(view: EntryView) -> str:
+    """On a dream's page, how its writer said it came back, in plain words: 'tagged it "recurring"' or 'wrote "had
+    that dream again"'; "" when they said neither (Reverie never reads it into a dream by itself)."""
+    if view.kind not in DREAM_KINDS or view.unreadable:
+        return ""
+    said = came_back(view.body, view.tags)
+    if not said:
+        return ""
+    return "tagged it “recurring”" if said == "tag" else f"wrote “{said}”"
+
+
+def _came_back(entries: list[Entry], client: User) -> CameBack | None:
+    """The dreams among ``entries`` whose writer said they came back, oldest first (each opened once)."""
+    from reverie.clinic.services.journal import _view
+
+    said = []
+    for entry in entries:
+        if entry.kind not in DREAM_KINDS:
+            continue
+        try:
+            view = _view(entry, with_attachments=False)
+        except IntegrityError:  # an altered entry: its own page says so; the series goes on without it
+            continue
+        if not view.unreadable and came_back(view.body, view.tags):
+            said.append((str(entry.id), local_date(entry.happened_at, client)))
+    return CameBack(sorted(said, key=lambda d: (d[1], d[0]))) if said else None
 
 
 def _waking(entry: Entry, findings: list[Finding]) -> list[WakingFinding]:
@@ -90,7 +136,7 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         raise PermissionDenied("Only the dreamer sees their dream series here.")
     if norm_group not in ("female", "male"):
         raise InvalidInput("Compare with the female or the male norms.")
-    entries = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
+    entries = list(Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client"))
     latest = latest_by_entry(client)
     from reverie.clinic.services.observations import put_away_versions
 
@@ -119,4 +165,5 @@ def series_for(client: User, norm_group: str = "female") -> DreamSeries:
         recurring=recurring_elements(codings),
         continuity=find_continuity(codings, waking),
         not_analysed=missing,
+        came_back=_came_back(entries, client),
     )

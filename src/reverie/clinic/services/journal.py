@@ -1076,6 +1076,50 @@ def revisions(actor: User, entry_id: uuid.UUID | str) -> list[EarlierVersion]:
     return [_earlier(entry, rev, _open_revision(entry, rev, actor)) for rev in entry.revisions.all()]
 
 
+def revert_to(
+    actor: User, entry_id: uuid.UUID | str, number: int, *, base_revision: int | None
+) -> tuple[EntryView, bool]:
+    """Go back to earlier version ``number`` of one's own entry (review r135 fault 8): its text and fields saved as a
+    new version, as an edit is (:func:`update_entry`: the version it replaces is kept, nothing deleted, refused as
+    :class:`StaleEdit` when the entry changed since ``base_revision``, screened), and audited ``entry.revert``. A
+    version that kept only its text gives back its text, the other fields as they are now (never guessed); one that
+    kept no date keeps today's. Returns the entry and whether anything changed (False: it holds that version
+    already)."""
+    entry = _entry_for(actor, entry_id, Action.WRITE)
+    version = next((v for v in revisions(actor, entry.id) if v.number == number), None)
+    if version is None:
+        raise NotFound("No such version of this entry.")
+    now = _view(entry)
+    if version.only_text:
+        draft = EntryDraft(
+            kind=now.kind,
+            body=version.body,
+            happened_at=now.happened_at,
+            title=now.title,
+            feelings=now.feelings,
+            people=now.people,
+            tags=now.tags,
+            extra=dict(now.extra),
+        )
+    else:
+        draft = EntryDraft(
+            kind=now.kind,
+            body=version.body,
+            happened_at=version.happened_at or now.happened_at,
+            title=version.title,
+            feelings=version.feelings,
+            people=tuple(labels_without_commas(version.people)),
+            tags=tuple(labels_without_commas(version.tags)),
+            extra=dict(version.extra),
+        )
+    with transaction.atomic():
+        saved = update_entry(actor, entry.id, draft, base_revision=base_revision)
+        changed = saved.revision != now.revision
+        if changed:
+            audit.record(actor, "entry.revert", "entry", entry.id, subject=actor)
+    return saved, changed
+
+
 UNKNOWN_REVISION_FORMAT = "An earlier version of this entry is stored in a form this Reverie does not read."
 
 

@@ -239,6 +239,17 @@ def end_pair(actor: User, pair_id: int) -> None:
         _end_links([pair], by=actor)
 
 
+def pair_to_end(actor: User, pair_id: int) -> Pair:
+    """The link ``actor`` asks to end, not ended: the same lookup and the same policy as :func:`end_pair`, so a
+    link that is not theirs answers exactly like a missing one (``NotFound``). The API reads it to say what the end
+    closes before it is confirmed."""
+    pair = Pair.objects.select_related("client", "therapist").filter(pk=pair_id).first()
+    if pair is None:
+        raise NotFound("No such link.")
+    require(actor, Action.END, pair, "link")
+    return pair
+
+
 def _end_links(pairs: list[Pair], *, by: User | None) -> None:
     """End these links (each already locked, in id order): what :func:`end_pair` does for one, and
     :func:`deactivate_user` for every open link of an account. ``by``: the person who ends them, whom the audit

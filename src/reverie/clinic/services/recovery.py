@@ -121,6 +121,29 @@ def _content(draft: EntryDraft, undecoded: bytes | None = None) -> dict[str, Any
     }
 
 
+OPTIONS_FORMAT = "reverie.editing-options/1"  # the editor's options sidecar (``cli/editing.py``)
+
+
+def options_of(draft: EntryDraft) -> bytes:
+    """An entry's options (kind, title, date, feelings, people, tags, mindful-choice parts), without its text, as
+    the editor's sidecar file holds them beside the file being edited (review r135 fault 3): a text left in the
+    editor is swept with the options it was written with, not as a bare free association dated the day of the sweep."""
+    options = {k: v for k, v in _content(draft).items() if k != "body"}
+    return json.dumps({"format": OPTIONS_FORMAT, "options": options}, ensure_ascii=False).encode("utf-8")
+
+
+def draft_with_options(raw: bytes, body: str) -> EntryDraft | None:
+    """``body`` with the options of a sidecar (:func:`options_of`); None when they cannot be read (another format,
+    damaged)."""
+    try:
+        doc = json.loads(raw)
+        if not isinstance(doc, dict) or doc.get("format") != OPTIONS_FORMAT:
+            return None
+        return _draft({**dict(doc["options"]), "body": body})
+    except (ValueError, TypeError, KeyError):
+        return None
+
+
 def keep(
     owner: User, draft: EntryDraft, data_dir: Path | None = None, *, undecoded: bytes | None = None
 ) -> Path:

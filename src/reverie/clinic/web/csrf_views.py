@@ -113,10 +113,24 @@ def _with_draft(request: HttpRequest, path: str) -> HttpResponse | None:
                 return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
         context = {"form": LoginForm(), **drafts.login_context(draft)}  # sign in again, the words kept
         return drafts.login_page(request, "reverie/login.html", context, status=403)
-    if therapists:
-        # the one rule for a kept form: crisis lines if it asks for help, its writer's resume if signed in (r75)
+    if therapists or _someone_elses(request, path):
+        # the one rule for a kept form: crisis lines if it asks for help, its writer's resume if signed in (r75);
+        # a client's words marked for another account than the one signed in now are sealed for their writer, as
+        # after a sign-in (review r135 fault 5: another tab's sign-in rotated the token, and the next account was
+        # shown them on this page)
         return drafts.kept_form(request, status=403)
     return None
+
+
+def _someone_elses(request: HttpRequest, path: str) -> bool:
+    """A kept form's post whose ``writer`` mark names another account than the one signed in now."""
+    from reverie.clinic.web import drafts
+
+    user = getattr(request, "user", None)
+    if not drafts.takes_text(path) or user is None or not user.is_authenticated:
+        return False
+    mark = drafts.writer_of(str(request.POST.get(drafts.WRITER, "")), ignore_age=True)
+    return mark is not None and mark != user.pk
 
 
 def _refused_without_words(request: HttpRequest) -> HttpResponse:

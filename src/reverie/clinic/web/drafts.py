@@ -5,8 +5,8 @@ safety plan, the note on moving or cancelling a session, a goal's words) is wrap
 marks the view (only such a view is a "Save it now" target, :func:`takes_text`). Its POST arriving signed out (the
 idle timeout, the absolute session age, a sign-out in another tab) does not get the bare redirect of
 ``login_required``: it gets the sign-in page (401, ``no-store``) carrying the posted fields: a client's own journal
-or safety plan as hidden ``draft_<name>`` inputs, any other form's (a therapist's, or words written for the other
-side of the course) as one ``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
+or safety plan whose writer no one knows as hidden ``draft_<name>`` inputs, any other form's (a therapist's, words
+written for the other side of the course, and a client's whose writer is known, review r135) as one ``draft__sealed`` value (:func:`seal`: AES-GCM, readable by no one but the account it is bound to). Beside them
 ``draft__path`` (where it was posted), ``draft__owner`` (:func:`sign_owner`: who wrote it, and whether the server
 knew that, the idle timeout having signed that account out on this request, or only the form's expiring ``writer``
 mark said so; absent when no one was known) and ``draft__file`` (a file was attached: it cannot travel).
@@ -130,6 +130,7 @@ SIGNED_IN_AGAIN_ANSWERS = (
     "If you said you need help, your therapist has already been told."
 )
 NOT_YOURS = "This text was written while someone else was signed in; it has not been saved."
+KEPT_FOR_WRITER = "Words someone else was writing were kept for them. Only they can open them: they must sign in to get them back."
 WRITER_MUST_SIGN_IN = (
     "Not saved: this was written while someone else was signed in. The person who wrote it must sign in to get "
     "it back."
@@ -137,8 +138,13 @@ WRITER_MUST_SIGN_IN = (
 SEALED_FOR_WRITER = "Not saved yet: this text is sealed in this page for the person who wrote it, who must sign in to get it back."
 UNKNOWN = (
     "Reverie could not tell who was signed in when this text was written, so it has not been saved. "
-    "Copy it, or save it below if it is yours."
+    "It may be yours, or written by someone else on this device: copy it, or save it below only if it is yours."
 )
+# the heading of the words shown back after a sign-in: whose text Reverie knows it to be (review r135 fault 5)
+HEADING_YOURS = "Not saved yet — your text is here"
+HEADING_UNKNOWN = "Not saved yet — text typed on this device before signing in"
+HEADING_NOT_YOURS = "Not saved — text written while someone else was signed in"
+HEADING_KEPT = "Words kept for someone else"
 
 
 def max_age() -> int:
@@ -264,6 +270,12 @@ def _fields(request: HttpRequest) -> list[tuple[str, str]]:
     return fields
 
 
+def _kind_codes() -> frozenset[str]:
+    from reverie.journal.kinds import KIND_WORDS
+
+    return frozenset(KIND_WORDS)
+
+
 def carried(request: HttpRequest, urgent: bool = False) -> list[tuple[str, str]]:
     """A signed-out POST as the hidden fields of the sign-in page: the form's fields, never a secret; a
     therapist-only form's fields sealed (:func:`seal`), a client's own journal text as it is; ``urgent``: the
@@ -282,13 +294,17 @@ def carried(request: HttpRequest, urgent: bool = False) -> list[tuple[str, str]]
         owner, how = timed_out, SERVER
     elif mark is not None:  # the session was already gone, or it was someone else's: the form's mark, no more
         owner = mark
-    if not is_clients_own(path):
+    if owner is not None or not is_clients_own(path):
+        # words whose writer is known are sealed for that account alone, a client's journal too (review r135 fault
+        # 5: on a shared phone the next account to sign in was shown them); a therapist's always
         fields = [(SEALED, seal(fields, owner, path))]
     pairs: list[tuple[str, str]] = [(PATH, path)]
     if owner is not None:
         pairs.append((OWNER, sign_owner(owner, how, fields)))
     if request.content_type == "multipart/form-data" and request.FILES:
-        pairs.append((FILE, "1"))
+        # its value the entry's kind (a code, never words), so the sign-in page can say "picture" or "recording" of
+        # words sealed for their writer
+        pairs.append((FILE, kind if (kind := str(request.POST.get("kind", ""))) in _kind_codes() else "1"))
     if urgent:
         pairs.append((URGENT, "1"))
     pairs.extend((k if k == SEALED else PREFIX + k, v) for k, v in fields)
@@ -442,9 +458,7 @@ def kept_form(request: HttpRequest, *, status: int) -> HttpResponse:
         answer.status_code = status  # not done as sent: the answers are back, to send by one press
         answer["Cache-Control"] = "no-store"
         return answer
-    if mark is not None and mark != user.pk and is_clients_own(request.path):
-        draft = Carried(request.path, mark, False, False, _fields(request), False)
-        return shown_back(request, draft, message=NOT_YOURS)
+    # marked for another account (a client's journal text too, review r135): sealed for its writer, shown to no one
     return sign_in_for_writer(request, carried(request, asks_help), status=status)
 
 
@@ -564,9 +578,17 @@ def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
         "urgent": urgent,  # the kept form asks for help now: the crisis lines on every sign-in page it reaches
         "crisis_lines": _crisis_lines() if urgent else None,
         # the one kind-aware sentence (a dream takes no file: "attach it again" would be refused again, h156)
-        "file_lost": file_lost(dict(draft).get(PREFIX + "kind")) if any(k == FILE for k, _ in draft) else "",
+        "file_lost": file_lost(dict(draft).get(PREFIX + "kind") or _filed_kind(dict(draft).get(FILE)))
+        if any(k == FILE for k, _ in draft)
+        else "",
         "draft_label": "entry" if path.startswith(("/write/", "/journal/")) else "text",
+        "sealed": any(k == SEALED for k, _ in draft),  # kept for the account that wrote it, no other
     }
+
+
+def _filed_kind(value: str | None) -> str:
+    """The entry's kind a draft's ``draft__file`` names (its words sealed), else ""."""
+    return value if value and value in _kind_codes() else ""
 
 
 def _crisis_lines() -> Any:
@@ -598,6 +620,9 @@ class Carried:
     file_lost: bool
     fields: list[tuple[str, str]]  # the form's own names, without the prefix
     sealed: bool = False
+    kept: tuple[
+        tuple[str, str], ...
+    ] = ()  # sealed for someone else: the draft as the sign-in page carried it
 
 
 def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
@@ -612,9 +637,12 @@ def unpack(draft: list[tuple[str, str]], reader: int) -> Carried:
         opened = (
             unseal(meta[SEALED], owner, meta.get(PATH, "")) if owner == reader and owner is not None else None
         )
-        return Carried(path, owner, by_server, meta.get(FILE) == "1", opened or [], sealed=opened is None)
+        kept = tuple(draft) if opened is None else ()
+        return Carried(
+            path, owner, by_server, bool(meta.get(FILE)), opened or [], sealed=opened is None, kept=kept
+        )
     fields = [(k, v) for k, v in as_sent if SAFE_NAME.match(k)]
-    return Carried(path, owner, by_server, meta.get(FILE) == "1", fields)
+    return Carried(path, owner, by_server, bool(meta.get(FILE)), fields)
 
 
 # What "Save it now" names a carried field its form's labels do not (a form with no view any more): never its raw name
@@ -670,7 +698,8 @@ def chosen_words(fields: list[tuple[str, str]], labels: Mapping[str, str]) -> li
     return chosen
 
 
-SAVED_AS_CHOSEN = "Saved as chosen; to change them, edit the entry once it is saved."
+# says what will be saved, on pages headed "Not saved yet" (review r135 fault 7: it said "Saved as chosen")
+SAVED_AS_CHOSEN = "These are saved with your words when you press the button; to change them, edit the entry once it is saved."
 KIND_STAYS = "An entry keeps the kind it was first saved as."
 
 
@@ -718,7 +747,30 @@ def given_back_type(name: str, value: str) -> str:
     return "date" if PICKED_DATE.fullmatch(value) else "text"
 
 
-def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: bool = False) -> HttpResponse:
+def kept_for_writer(request: HttpRequest, draft: Carried) -> HttpResponse:
+    """Words sealed for another account, after someone else signed in (a shared phone, review r135 fault 5): none of
+    them shown, only that they were kept; the page still carries them sealed, and "Sign out so they can sign in"
+    takes them to the sign-in page (``views.logout_view``), where their writer gets them back."""
+    context = {
+        "heading": HEADING_KEPT,
+        "message": KEPT_FOR_WRITER,
+        "kept": list(draft.kept),
+        "shown": [],
+        "can_save": False,
+    }
+    response = render(request, "reverie/draft_back.html", context, status=409)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def shown_back(
+    request: HttpRequest,
+    draft: Carried,
+    *,
+    message: str,
+    can_save: bool = False,
+    heading: str = HEADING_YOURS,
+) -> HttpResponse:
     """The words after the sign-in, on a page: to copy, and (``can_save``) on a form posting to where they were
     going, with a fresh token, so saving them is one deliberate press. "Save it now" posts only to a form that
     takes text (:func:`takes_text`): else a journal draft goes to the write page, anything else has no button."""
@@ -741,7 +793,10 @@ def shown_back(request: HttpRequest, draft: Carried, *, message: str, can_save: 
         for k, v in draft.fields
         if not HIDDEN.match(k) and v.strip()
     ]
+    if draft.sealed and draft.kept:
+        return kept_for_writer(request, draft)
     context = {
+        "heading": heading,
         "message": message,
         "file_lost": file_lost(dict(draft.fields).get("kind")) if draft.file_lost else "",
         "attach": attach_again(dict(draft.fields).get("kind"), action) if can_save else None,

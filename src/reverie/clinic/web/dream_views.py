@@ -4,10 +4,12 @@ norms (effect sizes) only behind a fold-out, when chosen and with enough dreams.
 from __future__ import annotations
 
 import re
+from datetime import date
 
 from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.safestring import mark_safe
 from django.views.decorators.http import require_GET
 
@@ -15,7 +17,8 @@ from reverie.analysis.dreams import h_profile_svg
 from reverie.analysis.dreams.codes import EMOTION_CLIENT_WORDS, EMOTION_NAMES
 from reverie.analysis.dreams.recurring import interaction_in_words
 from reverie.clinic.models import User
-from reverie.clinic.services.dreams import MIN_DREAMS_FOR_NORMS, NORM_CHOICES, NORMS_WHY, series_for
+from reverie.clinic.services.dreams import MIN_DREAMS_FOR_NORMS, NORM_CHOICES, NORMS_WHY, CameBack, series_for
+from reverie.clinic.services.local_time import local_date
 
 # What each kind of element is, for a person: the coder's kinds (character, setting, interaction) are not.
 KIND_WORDS = {
@@ -76,6 +79,19 @@ def _when(days_apart: int) -> str:
     return f"written {days} after the dream" if days_apart > 0 else f"written {days} before the dream"
 
 
+def _came_back_line(said: CameBack | None, today: date) -> str:
+    """The dreams the person said came back, counted in plain words (review r134 fault 8): "A dream that came
+    back: 3 times since March" (the month of the first; its year too when not this year's), "once so far, on 7
+    Dec"; "" when none was."""
+    if said is None:
+        return ""
+    first = said.since
+    if said.count == 1:
+        return f"A dream that came back: once so far, on {first:%-d %b}{f' {first.year}' if first.year != today.year else ''}"
+    times = "twice" if said.count == 2 else f"{said.count} times"
+    return f"A dream that came back: {times} since {first:%B}{f' {first.year}' if first.year != today.year else ''}"
+
+
 @login_required
 @require_GET
 def dream_series(request: HttpRequest) -> HttpResponse:
@@ -100,6 +116,7 @@ def dream_series(request: HttpRequest) -> HttpResponse:
         "norm_labels": NORM_LABELS,
         "group": GROUP_WORDS.get(norms, ""),
         "just_chose": "norms" in request.GET,  # the fold-out stays shut until the person opens it
+        "came_back": _came_back_line(series.came_back, local_date(timezone.now(), user)),
         "recurring": [
             (KIND_WORDS.get(r.kind, r.kind), element_words(r.kind, r.label), r) for r in series.recurring[:20]
         ],

@@ -87,8 +87,13 @@ def home(request: HttpRequest) -> HttpResponse:
         week = timezone.now() + timedelta(days=7)
         folded = len(cases) > FEW_CASES
         pairs = people.active_pairs(user)
+        course_of = {}  # each linked client's open course, the oldest first (caseload's order within a client)
+        for c in sorted(cases, key=lambda c: c.course.first_start, reverse=True):
+            course_of[c.course.client_id] = c.course
         context = {
             "pairs": pairs,
+            # each linked client's name opens their course, or "Set up a course" for them (review r133 fault 3)
+            "linked": [(p, course_of.get(p.client_id)) for p in pairs],
             "cases": cases,
             "folded": folded,
             "attention": [
@@ -287,9 +292,11 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
         return drafts.shown_back(request, carried, message=drafts.WRITER_MUST_SIGN_IN)
     if carried.owner is not None and carried.owner != user.pk:
-        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS)
-    if carried.owner is None:
-        return drafts.shown_back(request, carried, message=drafts.UNKNOWN, can_save=True)
+        return drafts.shown_back(request, carried, message=drafts.NOT_YOURS, heading=drafts.HEADING_NOT_YOURS)
+    if carried.owner is None:  # whose it is, no one knows: never "your text" (review r135 fault 5)
+        return drafts.shown_back(
+            request, carried, message=drafts.UNKNOWN, can_save=True, heading=drafts.HEADING_UNKNOWN
+        )
     # the words are this account's: the form's own next step first, before any press (a risk answer screened, a
     # check-in answered: docs/usage.md)
     resumed = drafts.resumed(request, user, carried)
@@ -387,7 +394,13 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         signed_in = request.user.is_authenticated
         return render(request, "reverie/logout.html") if signed_in else redirect("login")
+    draft = drafts.from_login(
+        request.POST
+    )  # words kept for someone else, sealed: to the sign-in page, for them
     logout(request)
+    if draft:
+        context = {"form": LoginForm(), **drafts.login_context(draft)}
+        return drafts.login_page(request, "reverie/login.html", context)
     return redirect("login")
 
 
@@ -586,6 +599,7 @@ def journal_list(request: HttpRequest) -> HttpResponse:
 @login_required
 @require_GET
 def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
+    from reverie.clinic.services.dreams import came_back_words
     from reverie.clinic.web.observation_views import panel_context
 
     user = _user(request)
@@ -607,6 +621,7 @@ def entry(request: HttpRequest, entry_id: str) -> HttpResponse:
         {} if view.unreadable else panel_context(user, view.id, show=show)
     )  # nothing to observe in what cannot be opened
     context = {"entry": view, "own": own, "can_share": own and journal.can_share(user), **panel}
+    context["came_back"] = came_back_words(view)  # a dream its writer said came back (review r134 fault 8)
     if not own:  # a therapist reading a shared entry: whose it is, as the home page and the journal say
         context["writer"] = _with_client_names([view])[0][1]
     if context["own"] and request.GET.get("kept") == "1" and not view.unreadable:
@@ -762,6 +777,43 @@ def history(request: HttpRequest, entry_id: str) -> HttpResponse:
 
 
 @login_required
+@require_http_methods(["GET", "POST"])
+def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResponse:
+    """ "Go back to this version" (review r135 fault 8): asks first, on a page of its own, showing that version; the
+    press saves it as a new version (nothing deleted, the current one kept among the earlier versions), refused like
+    an edit when the entry changed since the page was opened."""
+    user = _user(request)
+    current = journal.get_entry(user, entry_id)
+    shown = versions.shown_versions(current, journal.revisions(user, entry_id))
+    version = next((v for v in shown if v.number == number), None)
+    if version is None:
+        raise NotFound("No such version of this entry.")
+    context: dict[str, Any] = {"entry": current, "version": version, "base_revision": current.revision}
+    if request.method == "POST" and request.POST.get("confirm") == "yes":
+        try:
+            base = int(request.POST.get("base_revision", ""))
+        except ValueError:
+            base = None
+        try:
+            _, changed = journal.revert_to(user, entry_id, number, base_revision=base)
+        except StaleEdit:
+            context["changed_meanwhile"] = True
+            return render(request, "reverie/revert_confirm.html", context, status=409)
+        except InvalidInput as exc:
+            context["refused"] = exc.message
+            return render(request, "reverie/revert_confirm.html", context, status=400)
+        messages.success(
+            request,
+            f"Version {number} is back, saved as the current version. The one it replaced is kept among the earlier"
+            " versions."
+            if changed
+            else f"The entry already holds what version {number} held: nothing changed.",
+        )
+        return redirect("entry", entry_id=entry_id)
+    return render(request, "reverie/revert_confirm.html", context)
+
+
+@login_required
 @require_POST
 def share(request: HttpRequest, entry_id: str) -> HttpResponse:
     try:
@@ -895,6 +947,40 @@ def export(request: HttpRequest) -> HttpResponse:
         text = dump_markdown(data, zone=zone_of(_user(request)))  # the person's own times, the zone named
         return download(text.encode(), "text/markdown; charset=utf-8", "reverie-journal.md")
     return download(dump_reverie_json(data), "application/json", "reverie-journal.json")
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def import_page(request: HttpRequest) -> HttpResponse:
+    """Bring entries back from a Reverie file (review r135 fault 6: the export page promised a read-back only the
+    command line had): the same service as `reverie journal import` (``portability.import_journal``: nothing
+    overwritten, an entry already here skipped, every imported entry screened as it is saved, a check-in raised as
+    after any save), a file up to the attachment limit (a larger one: the command line). Reverie's Markdown export
+    is refused in plain words: it is the reading copy."""
+    from reverie.journal.interchange import MARKDOWN_NOT_IMPORTED
+
+    user = _user(request)
+    if not user.is_client:
+        raise NotFound("Only a client's own journal takes an import.")
+    if request.method == "GET":
+        return render(request, "reverie/import.html", {})
+    sent = request.FILES.get("file")
+    if sent is None:
+        error = (
+            "Choose the Reverie file (.json) of an export to bring its entries back. Nothing was imported."
+        )
+        return render(request, "reverie/import.html", {"error": error}, status=400)
+    if str(sent.name or "").lower().endswith((".md", ".markdown")):
+        return render(request, "reverie/import.html", {"error": MARKDOWN_NOT_IMPORTED}, status=400)
+    try:
+        data = sent.read()
+        report = portability.import_journal(user, data)
+    except TooLarge as exc:  # over the upload limit: the command line takes it
+        said = exc.message.replace("Nothing was saved.", "Nothing was imported.")
+        return render(request, "reverie/import.html", {"error": said}, status=413)
+    except InvalidInput as exc:  # the file's own fault: said, nothing imported
+        return render(request, "reverie/import.html", {"error": exc.message}, status=400)
+    return render(request, "reverie/import.html", {"report": report})
 
 
 @login_required
