@@ -1,15 +1,16 @@
 """The journal re-ranker (emotions 1.23.0, h192): learned on the project's own labelled journal lines.
 
 Every round's journal-layer rules, fitted to the last batch, gained where fitted and nothing on the next blind batch.
-This fits a small logistic model instead, on every labelled journal fixture (``tests/fixtures/emotion_journal*.jsonl``:
-``{"text", "plausible": [...], "not": [...]}``, written by helpers in many voices). Each line is read once by the
-analyzer (one encoder pass); its candidates (the feelings credited to the writer, the head's best other feeling, and
-``neutral``) become rows of :data:`reverie.analysis.journal_reranker.FEATURES`; the target is "the label is
+This fits a small logistic model instead, on the labelled journal fixtures the manifest lists
+(``journal_reranker.data.files``: 25 ``tests/fixtures/emotion_journal*.jsonl`` files, ``{"text", "plausible": [...],
+"not": [...]}``, written by helpers in many voices; ``--every-fixture`` takes every such file, for a new version).
+Each line is read once by the analyzer (one encoder pass); its candidates (the feelings credited to the writer, the
+head's best other feeling, and ``neutral``) become rows of :data:`reverie.analysis.journal_reranker.FEATURES`; the target is "the label is
 plausible and not ruled out". Each row also carries the label's one-hot and a journal head's score (per label, a
 ridge regression from the line's mean sentence vectors, fitted out of fold: five folds by file), as
 ``reverie.analysis.journal_reranker.extended`` builds it. Logistic, L2 (C = 0.1), seeded, deterministic.
 
-    .venv/bin/python scripts/train_journal_reranker.py            # train on every file, write the artefact
+    .venv/bin/python scripts/train_journal_reranker.py            # train on the manifest's files, write the artefact
     .venv/bin/python scripts/train_journal_reranker.py --lofo     # leave one file out: per-file figures, main vs h192
 
 ``--lofo`` trains on all files but one and scores the held one through the real pipeline
@@ -38,8 +39,15 @@ SEED = 192
 C = 0.1
 
 
-def journal_files() -> list[Path]:
-    return sorted(FIXTURES.glob("emotion_journal*.jsonl"))
+def journal_files(every: bool = False) -> list[Path]:
+    """The files the shipped artefact was trained on: the manifest's ``journal_reranker.data.files`` (so a retrain
+    reproduces it byte for byte, whatever fixtures were added since: ``emotion_journal_frozen20`` (h196) was measured
+    blind on the shipped model and is not among them). ``every``: every ``emotion_journal*.jsonl`` fixture, for a new
+    version."""
+    if every:
+        return sorted(FIXTURES.glob("emotion_journal*.jsonl"))
+    manifest = json.loads((MODEL_DIR / "manifest.json").read_text(encoding="utf-8"))
+    return [FIXTURES / name for name in manifest["journal_reranker"]["data"]["files"]]
 
 
 def rows_of(path: Path) -> list[dict[str, Any]]:
@@ -186,9 +194,14 @@ def main() -> None:
         "--report", type=Path, help="with --lofo: the per-file JSON (line numbers, no text) here"
     )
     parser.add_argument("--out", type=Path, default=MODEL_DIR)
+    parser.add_argument(
+        "--every-fixture",
+        action="store_true",
+        help="train on every emotion_journal*.jsonl fixture, not the manifest's list (a new version, not a reproduction)",
+    )
     args = parser.parse_args()
     os.environ.setdefault("REVERIE_ANALYSIS", "off")
-    files = journal_files()
+    files = journal_files(args.every_fixture)
     seen = extract(files)
     if args.lofo:
         lofo(files, seen, args.report)
@@ -203,6 +216,7 @@ def main() -> None:
     manifest_path = args.out / "manifest.json"
     manifest = json.loads(manifest_path.read_text(encoding="utf-8"))
     spec = manifest.get("journal_reranker", {})
+    before = spec.get("data")
     spec.update(
         {
             "format_version": 1,
@@ -217,6 +231,9 @@ def main() -> None:
     spec.setdefault(
         "enabled", False
     )  # a retrain never switches it on; docs/models.md "1.23.0 (h192)" says when
+    if args.every_fixture and model["data"] != before:
+        # a new model on other files is off until it is measured on lines it never read
+        spec["enabled"] = False
     manifest["journal_reranker"] = spec
     manifest_path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     print(f"{ARTEFACT}: {rows} rows from {len(lines)} lines, sha256 {digest}")
