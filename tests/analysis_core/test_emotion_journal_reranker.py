@@ -236,5 +236,28 @@ def test_with_a_journal_head_and_no_vector_it_keeps_the_readings_order() -> None
     assert first == "sadness" and set(kept) == {"sadness"}
 
 
+def test_a_plan_gives_the_reranker_no_head_feeling_to_put_first() -> None:
+    # h196 (review r99's class, tests/insights/test_entry_findings_r99.py): switched on, the shipped re-ranker put the
+    # head's desire first on "I want to bring this to my next session."; the layer's rule (a sentence that only states
+    # a plan, or a fragment, gives no feeling the head alone reads) now holds for what it puts first too
+    plan, told = _written(
+        "I plan to email the accountant about the receipts on Monday.",
+        "Took the receipts to the accountant on Monday and he kept me waiting an hour.",
+    )
+    pipeline.analyse("I am fine.", only={"emotions"})
+    built = pipeline._built["emotions"]
+    saved = built.reranker
+    try:
+        built.reranker = _reranker(
+            {"credited": -4.0, "neutral": -4.0, "p": 4.0}
+        )  # the head's other feeling first
+        on_plan = pipeline.analyse(plan, only={"emotions"})
+        on_told = pipeline.analyse(told, only={"emotions"})
+    finally:
+        built.reranker = saved
+    assert top_emotion(list(on_plan.findings)) == "neutral"
+    assert top_emotion(list(on_told.findings)) != "neutral"
+
+
 def test_these_sentences_are_in_no_journal_set(journal_set_texts: frozenset[str]) -> None:
     assert WRITTEN and not [t for t in WRITTEN if t.strip().lower() in journal_set_texts]

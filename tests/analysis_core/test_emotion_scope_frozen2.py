@@ -285,8 +285,9 @@ def test_seen_journal_sets_keep_their_floors(encoder: OnnxEncoder) -> None:
     floors["emotion_journal_frozen8.jsonl"] = (0.84, 0.031)
     # frozen20 (tests/fixtures/README_frozen_batches22.md): w49, a writer who read no code, the same mechanisms,
     # measured once with emotions 1.21.0's reading (0.4875 / 0.30) and 1.23.0 with the re-ranker on (0.5625 / 0.2625),
-    # which ships; the re-ranker was not trained on it; seen since
-    floors["emotion_journal_frozen20.jsonl"] = (0.56, 0.27)
+    # which ships; the re-ranker was not trained on it; seen since. h196's guard (no head-only feeling put first from a
+    # plan, review r99's rule) then costs one line (0.55 / 0.2625)
+    floors["emotion_journal_frozen20.jsonl"] = (0.55, 0.27)
     for name, (floor, ceiling) in floors.items():
         report = evaluate_journal_emotions(fixtures / name, encoder=encoder)
         assert report["top_plausible"] >= floor, name

@@ -37,12 +37,14 @@ from reverie.analysis.emotion_scope import (
     EmotionWord,
     Gate,
     Reading,
+    _fragment,
     cues,
     decide,
     emotion_words,
     family,
     good_news,
     insistent_spans,
+    intention,
     named_together,
     plain,
     words_text,
@@ -535,6 +537,18 @@ class EmotionsAnalyzer:
         if self.reranker is None:
             return entry
         first, kept = self.reranker.choose(found, [f.label for f in entry], vector)
+        by_label = {f.label: f for f in entry}
+        promoted = {label: self._read_on(label, probs) for label in kept if label not in by_label}
+        # h196: the layer's rule holds for the re-ranker too: a sentence that only states a plan ("I want to bring
+        # this to my next session.", 1.18.0, review r99) or an elliptical fragment gives no feeling the head alone
+        # reads, where the writer states none there; the head's other feeling is not put first from it
+        kept = {
+            label: score
+            for label, score in kept.items()
+            if label not in promoted or not self._says_no_feeling(doc, flat, promoted[label])
+        }
+        if not kept:
+            first = NEUTRAL
         spans = tuple(s.span for s in doc.sentences)
         if first == NEUTRAL:
             column = self.head.labels.index(NEUTRAL)
@@ -547,19 +561,34 @@ class EmotionsAnalyzer:
             }
             return [self._finding(NEUTRAL, p, spans, data)]
         out = []
-        by_label = {f.label: f for f in entry}
         for label, score in kept.items():
             was = by_label.get(label)
             if was is not None:
                 out.append(replace(was, data={**was.data, "rerank": round(score, 4)}))
                 continue
             j = self.head.labels.index(label)  # the head's best other feeling, put first
-            i = int(np.argmax(probs[:, j]))
+            i = promoted[label]
             p, threshold = float(probs[i, j]), float(self.head.thresholds[j])
             level = intensity(max(p, threshold), threshold, doc.sentences[i].text)
             data = {"scope": "entry", "sentences": 1, "intensity": level, "rerank": round(score, 4)}
             out.append(self._finding(label, p, (doc.sentences[i].span,), data))
         return sorted(out, key=rank)
+
+    def _read_on(self, label: str, probs: npt.NDArray[np.float32]) -> int:
+        """The sentence the head reads ``label`` most on (where a promoted feeling is quoted)."""
+        return int(np.argmax(probs[:, self.head.labels.index(label)]))
+
+    @staticmethod
+    def _says_no_feeling(doc: Document, flat: list[Finding], index: int) -> bool:
+        """h196: sentence ``index`` only states a plan (``emotion_scope.intention``) or is a fragment ("Couldn't.")
+        and the writer states no feeling in it: the journal layer lets the head alone read nothing there."""
+        text = plain(doc.sentences[index].text)
+        if not (intention(text) or _fragment(text)):
+            return False
+        return not any(
+            f.data.get("sentence") == index and f.data.get("stated") and f.data.get("scope") == "sentence"
+            for f in flat
+        )
 
     def _implied(self, doc: Document, tokens: list[list[Any]]) -> Finding | None:
         """1.11.0: the feeling the writer's situation implies, a sign (see :mod:`situations`), or ``None``."""
