@@ -41,7 +41,7 @@ def test_emotions_entry_holds_several_emotions_with_spans(encoder: OnnxEncoder) 
     assert entry["anger"].spans[0].text(text) == "I am furious at my landlord."
     assert "neutral" not in entry
     assert all(1 <= f.data["intensity"] <= 5 for f in result.of_kind("emotion"))
-    assert result.analyzers["emotions"].startswith("1.22.0:")  # h186 (the owner head, shipped off)
+    assert result.analyzers["emotions"].startswith("1.23.0:")  # h192 (the journal re-ranker)
 
 
 def test_emotions_intensity_rises_with_intensifiers_and_falls_with_downtoners() -> None:

@@ -76,10 +76,13 @@ def test_delight_after_deadpan_praise_and_a_mishap_is_sarcasm(text: str) -> None
 # exasperation, not a feeling left unexplained, as "I don't know why I even bother with him" is read).
 NEAR_MISSES: list[tuple[str, set[str], bool]] = [
     # (text, feelings shown, an unexplained marker shown)
-    # h182: admiration no word names is not shown (observations.NAMED_ONLY); the good news is joy
-    ("Fantastic news, I got the job. Really thrilled.", {"joy", "excitement"}, False),
-    ("Fantastic. I got the job. Really thrilled.", {"joy", "excitement"}, False),
-    ("Great. The landlord fixed the heating. Really thrilled.", {"joy", "excitement"}, False),
+    # h182: admiration no word names is not shown (observations.NAMED_ONLY); the good news is joy.
+    # Emotions 1.23.0 (h196, the journal re-ranker on): joy beside excitement is no longer shown on these three (it
+    # scores under the re-ranker's keep line); "really thrilled" is excitement, which is plausible and still shown, so
+    # the line is still not read as sarcasm, which is what these near misses guard. Pinned to what 1.23.0 shows.
+    ("Fantastic news, I got the job. Really thrilled.", {"excitement"}, False),
+    ("Fantastic. I got the job. Really thrilled.", {"excitement"}, False),
+    ("Great. The landlord fixed the heating. Really thrilled.", {"excitement"}, False),
     ("Fantastic. The landlord raised the rent again. But I'm thrilled about the new flat.", {"joy"}, False),
     ("Fantastic, the landlord raised the rent again. Really thrilled.", set(), False),
     ("My hands are shaking from the cold.", set(), False),

@@ -46,7 +46,15 @@ def _head_reads(text: str, encoder: OnnxEncoder) -> tuple[str, float]:
 @pytest.mark.parametrize(
     ("text", "labels"),
     [
-        ("The lump on my scan turned out to be a harmless cyst.", {"relief"}),
+        pytest.param(
+            "The lump on my scan turned out to be a harmless cyst.",
+            {"relief"},
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="a real miss since emotions 1.23.0 (the journal re-ranker on, h196): relief at a harmless "
+                "result reads as annoyance; the re-ranker switched off reads relief (docs/models.md, '1.23.0 (h192)')",
+            ),
+        ),
         (
             "Found Mum's reading glasses still on the kitchen table, a year after the funeral.",
             {"grief", "sadness"},

@@ -37,24 +37,29 @@ from reverie.analysis.emotion_scope import (
     EmotionWord,
     Gate,
     Reading,
+    _fragment,
     cues,
     decide,
     emotion_words,
     family,
     good_news,
     insistent_spans,
+    intention,
     named_together,
     plain,
     words_text,
 )
 from reverie.analysis.encoder import encode_both
 from reverie.analysis.findings import Finding, Span
+from reverie.analysis.journal_reranker import Candidates, Reranker, candidates
 from reverie.analysis.regex_gate import TextGate
 from reverie.analysis.registry import Declaration, register
 from reverie.analysis.situations import SituationHead, implied, load_situations, untouched, writers_situation
 from reverie.errors import AnalysisUnavailable
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     import numpy.typing as npt
 
     from reverie.analysis.document import Document
@@ -62,7 +67,7 @@ if TYPE_CHECKING:
 MODEL_DIR = Path(__file__).resolve().parent / "models" / "emotions"
 ENCODER_MANIFEST = Path(__file__).resolve().parent / "models" / "encoder" / "manifest.json"
 NEUTRAL = "neutral"
-VERSION = "1.22.0"  # h186: the owner head (learned: whose feeling, asserted?), shipped off: 1.21.0's reading
+VERSION = "1.23.0"  # h192: a re-ranker learned on the seen journal batches (journal_reranker)
 READ_SITUATIONS = True  # scripts/situation_simulation.py measures the layer without the situation head
 
 _TOKEN = re.compile(r"(?u)\b\w\w+\b")  # scikit-learn's default token pattern
@@ -371,6 +376,28 @@ def _with_owner(model_hash: str, manifest: dict[str, object]) -> str:
     return f"{model_hash}/{str(spec.get('artefact_sha256', ''))[:16]}"
 
 
+def load_reranker(model_dir: Path = MODEL_DIR) -> Reranker | None:
+    """The journal re-ranker where the manifest switches it on (``journal_reranker.enabled``), checked against its
+    hash; else ``None`` (the reading without it)."""
+    manifest = _read_json(model_dir / "manifest.json")
+    spec = manifest.get("journal_reranker")
+    if not isinstance(spec, dict) or not spec.get("enabled"):
+        return None
+    path = model_dir / str(spec.get("artefact", ""))
+    digest = _sha256(path)
+    if digest != spec.get("artefact_sha256"):
+        raise AnalysisUnavailable("The emotion re-ranker does not match its manifest; reinstall Reverie.")
+    return Reranker.load(path, digest)
+
+
+def _with_reranker(model_hash: str, manifest: dict[str, object]) -> str:
+    """The model hash with the re-ranker's artefact hash after a colon, where the manifest switches it on."""
+    spec = manifest.get("journal_reranker")
+    if not isinstance(spec, dict) or not spec.get("enabled"):
+        return model_hash
+    return f"{model_hash}:{str(spec.get('artefact_sha256', ''))[:16]}"
+
+
 def _split(raw: npt.NDArray[np.uint8]) -> list[str]:
     return bytes(raw.tobytes()).decode("utf-8").split("\n")
 
@@ -404,7 +431,9 @@ def declared_model_hash(model_dir: Path = MODEL_DIR, encoder_manifest: Path = EN
     alone_hash, top = _alone_hash(manifest, _read_json(encoder_manifest))
     if top is None:
         return alone_hash  # no top-layer vector: the owner head cannot read (see build)
-    return _with_owner(_with_top(alone_hash, str(top.get("artefact_sha256", ""))), manifest)
+    return _with_reranker(
+        _with_owner(_with_top(alone_hash, str(top.get("artefact_sha256", ""))), manifest), manifest
+    )
 
 
 # The analyzer as the registry knows it without building it (see registry.Declaration).
@@ -430,8 +459,16 @@ class EmotionsAnalyzer:
         alone_hash: str | None = None,
         situations: SituationHead | None = None,
         owner: OwnerHead | None = None,
+        reranker: Reranker | None = None,
     ) -> None:
         self.head = head
+        self.reranker = (
+            reranker  # 1.23.0 (h192): re-reads the entry's candidates (reverie.analysis.journal_reranker)
+        )
+        # the training script's hook: called with each entry's candidates (scripts/train_journal_reranker.py)
+        self.recorder: (
+            Callable[[str, Candidates, tuple[str, ...], npt.NDArray[np.float64] | None], None] | None
+        ) = None
         self.model_hash = model_hash
         self._alone_hash = alone_hash or model_hash
         self.situations = situations  # 1.11.0: read where the layer abstains (reverie.analysis.situations)
@@ -477,7 +514,81 @@ class EmotionsAnalyzer:
             if sign is not None:
                 flat.append(sign)
                 entry = self._entry_findings([*own, sign])
+        if self.reranker is not None or self.recorder is not None:
+            entry = self._reranked(doc, probs, flat, entry)
         return flat + entry
+
+    def _reranked(
+        self, doc: Document, probs: npt.NDArray[np.float32], flat: list[Finding], entry: list[Finding]
+    ) -> list[Finding]:
+        """1.23.0 (h192): the entry's findings as the re-ranker reads them: the label it scores best first (each
+        finding kept carries its score, ``rerank``, which :func:`rank` orders by), credited feelings it scores under
+        its ``keep`` dropped, ``neutral`` alone where the abstention scores best."""
+        found = candidates(entry, flat, probs, self.head.labels, top_emotion(entry))
+        vector = (
+            np.concatenate([doc.embeddings.mean(axis=0), doc.emotion_embeddings.mean(axis=0)]).astype(
+                np.float64
+            )
+            if doc.embeddings is not None and doc.emotion_embeddings is not None
+            else None
+        )
+        if self.recorder is not None:
+            self.recorder(doc.text, found, tuple(f.label for f in entry), vector)
+        if self.reranker is None:
+            return entry
+        first, kept = self.reranker.choose(found, [f.label for f in entry], vector)
+        by_label = {f.label: f for f in entry}
+        promoted = {label: self._read_on(label, probs) for label in kept if label not in by_label}
+        # h196: the layer's rule holds for the re-ranker too: a sentence that only states a plan ("I want to bring
+        # this to my next session.", 1.18.0, review r99) or an elliptical fragment gives no feeling the head alone
+        # reads, where the writer states none there; the head's other feeling is not put first from it
+        kept = {
+            label: score
+            for label, score in kept.items()
+            if label not in promoted or not self._says_no_feeling(doc, flat, promoted[label])
+        }
+        if not kept:
+            first = NEUTRAL
+        spans = tuple(s.span for s in doc.sentences)
+        if first == NEUTRAL:
+            column = self.head.labels.index(NEUTRAL)
+            p = float(probs[:, column].max())
+            data: dict[str, object] = {
+                "scope": "entry",
+                "sentences": len(spans),
+                "intensity": 1,
+                "rerank": 1.0,
+            }
+            return [self._finding(NEUTRAL, p, spans, data)]
+        out = []
+        for label, score in kept.items():
+            was = by_label.get(label)
+            if was is not None:
+                out.append(replace(was, data={**was.data, "rerank": round(score, 4)}))
+                continue
+            j = self.head.labels.index(label)  # the head's best other feeling, put first
+            i = promoted[label]
+            p, threshold = float(probs[i, j]), float(self.head.thresholds[j])
+            level = intensity(max(p, threshold), threshold, doc.sentences[i].text)
+            data = {"scope": "entry", "sentences": 1, "intensity": level, "rerank": round(score, 4)}
+            out.append(self._finding(label, p, (doc.sentences[i].span,), data))
+        return sorted(out, key=rank)
+
+    def _read_on(self, label: str, probs: npt.NDArray[np.float32]) -> int:
+        """The sentence the head reads ``label`` most on (where a promoted feeling is quoted)."""
+        return int(np.argmax(probs[:, self.head.labels.index(label)]))
+
+    @staticmethod
+    def _says_no_feeling(doc: Document, flat: list[Finding], index: int) -> bool:
+        """h196: sentence ``index`` only states a plan (``emotion_scope.intention``) or is a fragment ("Couldn't.")
+        and the writer states no feeling in it: the journal layer lets the head alone read nothing there."""
+        text = plain(doc.sentences[index].text)
+        if not (intention(text) or _fragment(text)):
+            return False
+        return not any(
+            f.data.get("sentence") == index and f.data.get("stated") and f.data.get("scope") == "sentence"
+            for f in flat
+        )
 
     def _implied(self, doc: Document, tokens: list[list[Any]]) -> Finding | None:
         """1.11.0: the feeling the writer's situation implies, a sign (see :mod:`situations`), or ``None``."""
@@ -602,6 +713,8 @@ class EmotionsAnalyzer:
 def rank(finding: Finding) -> tuple[bool, float, str]:
     """The analyzer's order of a text's emotions: feelings the writer states or shows by a bodily sign first, then
     by probability."""
+    if "rerank" in finding.data:  # 1.23.0 (h192): the re-ranker's order, where it read the entry
+        return (False, -float(finding.data["rerank"]), finding.label)
     said = finding.data.get("stated") or finding.data.get("sign")
     return (not said, -finding.confidence, finding.label)
 
@@ -739,7 +852,8 @@ def build() -> EmotionsAnalyzer:
     head, model_hash = load_head()
     situations = load_situations(encoder_hash=str(_read_json(ENCODER_MANIFEST).get("model_hash", "")))
     owner = load_owner() if head.top is not None else None  # it reads the top layer's vector
-    full = (
-        _with_owner(model_hash, _read_json(MODEL_DIR / "manifest.json")) if owner is not None else model_hash
-    )
-    return EmotionsAnalyzer(head, full, alone_model_hash(head, model_hash), situations, owner)
+    manifest = _read_json(MODEL_DIR / "manifest.json")
+    full = _with_owner(model_hash, manifest) if owner is not None else model_hash
+    reranker = load_reranker() if head.top is not None else None  # 1.23.0: trained on the top layer's reading
+    full = _with_reranker(full, manifest) if reranker is not None else full
+    return EmotionsAnalyzer(head, full, alone_model_hash(head, model_hash), situations, owner, reranker)
