@@ -108,7 +108,9 @@ def test_security_idle_timeout_signs_out_and_the_draft_survives(make_user: Any) 
     session.save()
     text = "Written while the session ran out — ünïcode kept"
     response = web.post("/write/", {"kind": "dream", "body": text, "feel_love": "1", "int_love": "4"})
-    assert response.status_code == 401 and text.encode() in response.content
+    # the writer is known (the idle timeout signed them out): the words travel sealed for them, never readable in the
+    # sign-in page (r135 fault 5, h194)
+    assert response.status_code == 401 and text.encode() not in response.content
     assert Entry.objects.count() == 0
     draft = {k: v for k, v in response.context["draft"].items()}
     saved = _login(web, "tess", **draft)
