@@ -53,7 +53,8 @@ def test_the_sign_in_page_and_the_words_shown_back_say_the_kinds_sentence(
 ) -> None:
     web, expired = _expired_post(make_user, f"lost-{kind}", kind)
     page = _page(expired)
-    assert WORDS in page and said in page
+    # the writer is known (the session ran out on them): the words travel sealed for them (h194, r135 fault 5)
+    assert WORDS not in page and said in page
     assert "attach it again after signing in" not in page  # the old fixed sentence, whatever the kind
     back = web.post(
         "/login/", {"username": f"lost-{kind}", "password": PASSWORD, **dict(expired.context["draft"])}
