@@ -357,45 +357,46 @@ def owned(
 def load_owner(model_dir: Path = MODEL_DIR) -> OwnerHead | None:
     """The owner head where the manifest switches it on (``owner_head.enabled``), checked against its hash; else
     ``None`` (1.21.0's reading)."""
-    manifest = _read_json(model_dir / "manifest.json")
-    spec = manifest.get("owner_head")
+    found = _switched_on(model_dir, "owner_head", "owner head")
+    return None if found is None else OwnerHead.load(*found)
+
+
+def _switched_on(model_dir: Path, key: str, name: str) -> tuple[Path, str] | None:
+    """The artefact (path, sha256) of a manifest part the manifest switches on (``key.enabled``), checked against its
+    hash; ``None`` where it is off or absent."""
+    spec = _read_json(model_dir / "manifest.json").get(key)
     if not isinstance(spec, dict) or not spec.get("enabled"):
         return None
     path = model_dir / str(spec.get("artefact", ""))
     digest = _sha256(path)
     if digest != spec.get("artefact_sha256"):
-        raise AnalysisUnavailable("The emotion owner head does not match its manifest; reinstall Reverie.")
-    return OwnerHead.load(path, digest)
+        raise AnalysisUnavailable(f"The emotion {name} does not match its manifest; reinstall Reverie.")
+    return path, digest
+
+
+def _with_switched_on(model_hash: str, manifest: dict[str, object], key: str, sep: str) -> str:
+    """The model hash with a switched-on part's artefact hash after ``sep``; unchanged where the part is off."""
+    spec = manifest.get(key)
+    if not isinstance(spec, dict) or not spec.get("enabled"):
+        return model_hash
+    return f"{model_hash}{sep}{str(spec.get('artefact_sha256', ''))[:16]}"
 
 
 def _with_owner(model_hash: str, manifest: dict[str, object]) -> str:
     """The model hash with the owner head's artefact hash after a slash, where the manifest switches it on."""
-    spec = manifest.get("owner_head")
-    if not isinstance(spec, dict) or not spec.get("enabled"):
-        return model_hash
-    return f"{model_hash}/{str(spec.get('artefact_sha256', ''))[:16]}"
+    return _with_switched_on(model_hash, manifest, "owner_head", "/")
 
 
 def load_reranker(model_dir: Path = MODEL_DIR) -> Reranker | None:
     """The journal re-ranker where the manifest switches it on (``journal_reranker.enabled``), checked against its
     hash; else ``None`` (the reading without it)."""
-    manifest = _read_json(model_dir / "manifest.json")
-    spec = manifest.get("journal_reranker")
-    if not isinstance(spec, dict) or not spec.get("enabled"):
-        return None
-    path = model_dir / str(spec.get("artefact", ""))
-    digest = _sha256(path)
-    if digest != spec.get("artefact_sha256"):
-        raise AnalysisUnavailable("The emotion re-ranker does not match its manifest; reinstall Reverie.")
-    return Reranker.load(path, digest)
+    found = _switched_on(model_dir, "journal_reranker", "re-ranker")
+    return None if found is None else Reranker.load(*found)
 
 
 def _with_reranker(model_hash: str, manifest: dict[str, object]) -> str:
     """The model hash with the re-ranker's artefact hash after a colon, where the manifest switches it on."""
-    spec = manifest.get("journal_reranker")
-    if not isinstance(spec, dict) or not spec.get("enabled"):
-        return model_hash
-    return f"{model_hash}:{str(spec.get('artefact_sha256', ''))[:16]}"
+    return _with_switched_on(model_hash, manifest, "journal_reranker", ":")
 
 
 def _split(raw: npt.NDArray[np.uint8]) -> list[str]:
