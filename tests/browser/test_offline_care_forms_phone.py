@@ -17,7 +17,9 @@ NOT_SENT = "Not sent: Reverie could not be reached. Your words are still here. P
 TEMPLATES = Path(__file__).resolve().parents[2] / "src" / "reverie" / "care" / "templates" / "care"
 
 
-def test_the_safety_plan_keeps_its_words_offline_and_saves_them_once_back_online(phone: Any, make_user: Any) -> None:
+def test_the_safety_plan_keeps_its_words_offline_and_saves_them_once_back_online(
+    phone: Any, make_user: Any
+) -> None:
     from reverie.care.services import safety
 
     page = phone
