@@ -304,17 +304,13 @@ _PG_DRIVERS = frozenset({"psycopg", "psycopg2"})
 # SQLite, by its result code (``sqlite_errorname``, Python 3.11+) or else the engine's own fixed message, which is
 # never a person's words (SQLite's messages name no stored value; a constraint's is an IntegrityError, never asked).
 _SQLITE_BUSY = ("SQLITE_BUSY", "SQLITE_LOCKED")
-_SQLITE_FULL = (
-    "SQLITE_FULL",
-    "SQLITE_IOERR_SHMSIZE",
-)  # SHMSIZE: the WAL's shared-memory file cannot grow (r135)
-_SQLITE_IOERR = (
-    "SQLITE_IOERR"  # any other I/O error: the disk is full only when the data folder's disk has no room
-)
+# SHMSIZE: the WAL's shared-memory file cannot grow (r135)
+_SQLITE_FULL = ("SQLITE_FULL", "SQLITE_IOERR_SHMSIZE")
+# any other I/O error: the disk is full only when the data folder's disk has no room (NO_ROOM_BYTES)
+_SQLITE_IOERR = "SQLITE_IOERR"
 _SQLITE_IOERR_SAID = ("disk i/o error",)
-NO_ROOM_BYTES = (
-    1 << 20
-)  # under 1 MiB free on the data folder's disk: an I/O error there is the disk being full
+# under 1 MiB free on the data folder's disk: an I/O error there is the disk being full
+NO_ROOM_BYTES = 1 << 20
 _SQLITE_DAMAGED = ("SQLITE_CORRUPT", "SQLITE_NOTADB")
 _SQLITE_BUSY_SAID = ("database is locked", "database table is locked", "database schema is locked")
 _SQLITE_FULL_SAID = ("database or disk is full",)

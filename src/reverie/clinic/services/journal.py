@@ -1090,21 +1090,19 @@ def revert_to(
     if version is None:
         raise NotFound("No such version of this entry.")
     now = _view(entry)
-    if version.only_text:
-        draft = EntryDraft(
-            kind=now.kind,
-            body=version.body,
-            happened_at=now.happened_at,
-            title=now.title,
-            feelings=now.feelings,
-            people=now.people,
-            tags=now.tags,
-            extra=dict(now.extra),
-        )
-    else:
-        draft = EntryDraft(
-            kind=now.kind,
-            body=version.body,
+    draft = EntryDraft(
+        kind=now.kind,
+        body=version.body,
+        happened_at=now.happened_at,
+        title=now.title,
+        feelings=now.feelings,
+        people=now.people,
+        tags=now.tags,
+        extra=dict(now.extra),
+    )
+    if not version.only_text:  # the version kept its fields too: they come back with its text
+        draft = replace(
+            draft,
             happened_at=version.happened_at or now.happened_at,
             title=version.title,
             feelings=version.feelings,

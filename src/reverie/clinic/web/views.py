@@ -394,9 +394,8 @@ def logout_view(request: HttpRequest) -> HttpResponse:
     if request.method == "GET":
         signed_in = request.user.is_authenticated
         return render(request, "reverie/logout.html") if signed_in else redirect("login")
-    draft = drafts.from_login(
-        request.POST
-    )  # words kept for someone else, sealed: to the sign-in page, for them
+    # words kept for someone else, sealed: to the sign-in page, for them
+    draft = drafts.from_login(request.POST)
     logout(request)
     if draft:
         context = {"form": LoginForm(), **drafts.login_context(draft)}
