@@ -58,3 +58,30 @@ def test_the_command_line_says_the_same_of_the_markdown_file(make_user: Any) -> 
 def test_the_export_page_leads_to_the_import(make_user: Any, web_as: Any) -> None:
     page = web_as(make_user("r135-export")).get("/export/").content.decode()
     assert 'href="/import/"' in page
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "said"),
+    [
+        ("empty.json", b"", b"Cannot import"),
+        ("broken.json", b'{"entries": [', b"not valid JSON"),
+        ("huge.json", b'{"entries": [' + b"x" * 2_000_000, b"not valid JSON"),
+        ("not-text.json", b"\xff\xfe\x00\x01garbage", b"Cannot import"),
+    ],
+)
+def test_an_empty_or_malformed_file_is_refused_plainly_and_nothing_stored_is_lost(
+    make_user: Any, web_as: Any, name: str, content: bytes, said: bytes
+) -> None:
+    into = make_user("r135-bad-" + name.split(".")[0])
+    journal.create_entry(into, EntryDraft(kind="dream", body="Already here before the import."))
+    web = web_as(into)
+    refused = web.post("/import/", {"file": SimpleUploadedFile(name, content)})
+    assert refused.status_code == 400 and said in refused.content
+    assert b"Traceback" not in refused.content
+    assert [v.body for v in journal.list_entries(into)] == ["Already here before the import."]
+
+
+def test_no_file_chosen_is_said_and_nothing_imported(make_user: Any, web_as: Any) -> None:
+    web = web_as(make_user("r135-none"))
+    none = web.post("/import/", {})
+    assert none.status_code == 400 and b"Choose the Reverie file" in none.content
