@@ -107,6 +107,8 @@ def test_the_order_it_gives_is_the_order_findings_are_read_in() -> None:
 
 
 def test_fitting_is_deterministic_and_round_trips_through_json() -> None:
+    # fitting is training code (the `train` extra); reading the model needs none
+    pytest.importorskip("sklearn")
     rng = np.random.default_rng(192)
     x = rng.normal(size=(200, len(FEATURES)))
     y = (x[:, 0] + 0.5 * rng.normal(size=200) > 0).astype(float)
@@ -115,6 +117,27 @@ def test_fitting_is_deterministic_and_round_trips_through_json() -> None:
     model = Reranker.from_json(json.loads(json.dumps(first)))
     assert np.array_equal(model.scores(x[:5]), Reranker.from_json(first).scores(x[:5]))
     assert model.weights[0] > 0  # it learns the feature the target follows
+
+
+def test_a_stored_model_reads_back_as_a_standardised_logistic_score() -> None:
+    """Reading the artefact needs no training library: sigmoid(((x - mean) / scale) . weights + bias)."""
+    n = len(FEATURES)
+    raw = {
+        "features": list(FEATURES),
+        "mean": [1.0] * n,
+        "scale": [2.0] * n,
+        "weights": [0.5] + [0.0] * (n - 1),
+        "bias": -0.25,
+        "keep": 0.4,
+    }
+    model = Reranker.from_json(json.loads(json.dumps(raw)))
+    x = np.ones((2, n))
+    x[1, 0] = 5.0
+    expected = 1.0 / (1.0 + np.exp(-np.array([-0.25, 0.75])))
+    assert np.allclose(model.scores(x), expected)
+    assert model.keep == 0.4
+    with pytest.raises(ValueError):
+        Reranker.from_json({**raw, "features": ["other", *FEATURES[1:]]})
 
 
 @pytest.fixture(scope="module")

@@ -46,6 +46,8 @@ def test_r34_a_safety_plan_phone_typed_in_arabic_digits_is_a_tappable_contact(
     page.fill("#trusted_contacts_name_1", "أمي")
     page.fill("#trusted_contacts_phone_1", "٠٧٧٠٠ ٩٠٠١٢٣")
     page.click("button:has-text('Save')")
+    # the plan is sent by send_kept.js and its answer written in place: leaving before it comes aborts the save
+    page.get_by_text("Saved.", exact=True).wait_for()
     page.goto("/safety/")
     assert page.locator("a[href='tel:07700900123']").count() == 1, page.inner_text("main")[:400]
     assert page.locator("a[href='sms:07700900123']").count() == 1
