@@ -40,7 +40,7 @@ def test_browser_a_dream_that_came_back_on_a_phone(
     _sign_in_as(phone, alice, live_server)
     phone.goto("/dreams/")
     text = phone.locator("main").inner_text()
-    assert "A dream that came back: 3 times since March." in text
+    assert "Dreams that came back: 3 since March." in text
     _fits(phone, "dream series")
     phone.screenshot(path=str(tmp_path / "dreams-came-back-360.png"), full_page=True)
     phone.click("nav[aria-label='The dreams that came back'] a >> text=14 Mar 2026")

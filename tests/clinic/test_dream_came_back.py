@@ -1,6 +1,6 @@
 """A dream the person says came back is recognised (review r134 fault 8): their tag "recurring" (any case) or their
 words ("the same dream again", "had that dream again", "recurring dream") mark it on its page and count it on the
-dream series ("A dream that came back: 3 times since March"), in plain words. Only from the person's own tag or
+dream series ("Dreams that came back: 3 since March"), in plain words. Only from the person's own tag or
 words: Reverie abstains otherwise, and where the words are denied, feared or asked."""
 
 from __future__ import annotations
@@ -60,7 +60,7 @@ def test_the_series_counts_them_and_each_dreams_page_says_so(make_user: Any, web
     assert said is not None and said.count == 3 and said.since.month == 3  # the daydream is no dream
     web = web_as(alice)
     page = html.unescape(web.get("/dreams/").content.decode())
-    assert "A dream that came back: 3 times since March." in page
+    assert "Dreams that came back: 3 since March." in page
     assert f'href="/journal/{first.id}/"' in page
     assert "Nothing has come back" not in page
     tagged = html.unescape(web.get(f"/journal/{first.id}/").content.decode())
@@ -74,3 +74,13 @@ def test_no_line_when_no_dream_was_said_to_come_back(make_user: Any, web_as: Any
     _dream(alice, "My mother was packing a suitcase.", datetime(2026, 11, 20, 6, tzinfo=UTC))
     assert series_for(alice).came_back is None
     assert "A dream that came back" not in web_as(alice).get("/dreams/").content.decode()
+
+
+def test_two_different_recurring_dreams_are_never_said_to_be_one(make_user: Any, web_as: Any) -> None:
+    """Reverie cannot tell one recurring dream from another: the series counts dreams, not times of one dream."""
+    alice = make_user()
+    _dream(alice, "A lift fell and fell.", datetime(2026, 3, 14, 6, tzinfo=UTC), ("recurring",))
+    _dream(alice, "The exam hall, no pen, again.", datetime(2026, 6, 2, 6, tzinfo=UTC), ("recurring",))
+    page = html.unescape(web_as(alice).get("/dreams/").content.decode())
+    assert "Dreams that came back: 2 since March." in page
+    assert "A dream that came back: twice" not in page and "times since" not in page

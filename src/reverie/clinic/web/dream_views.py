@@ -80,16 +80,16 @@ def _when(days_apart: int) -> str:
 
 
 def _came_back_line(said: CameBack | None, today: date) -> str:
-    """The dreams the person said came back, counted in plain words (review r134 fault 8): "A dream that came
-    back: 3 times since March" (the month of the first; its year too when not this year's), "once so far, on 7
-    Dec"; "" when none was."""
+    """The dreams the person said came back, counted in plain words (review r134 fault 8): "Dreams that came back:
+    3 since March" (the month of the first; its year too when not this year's), "A dream that came back: once so far,
+    on 7 Dec"; "" when none was. Several are never said to be one dream: Reverie cannot tell one recurring dream from
+    another, so the count is of dreams, each linked below it."""
     if said is None:
         return ""
     first = said.since
     if said.count == 1:
         return f"A dream that came back: once so far, on {first:%-d %b}{f' {first.year}' if first.year != today.year else ''}"
-    times = "twice" if said.count == 2 else f"{said.count} times"
-    return f"A dream that came back: {times} since {first:%B}{f' {first.year}' if first.year != today.year else ''}"
+    return f"Dreams that came back: {said.count} since {first:%B}{f' {first.year}' if first.year != today.year else ''}"
 
 
 @login_required
