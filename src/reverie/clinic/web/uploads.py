@@ -9,8 +9,9 @@ the file's name and size, so the page refuses it plainly and keeps the typed tex
 
 The web import page (``/import/``) takes a whole journal, not an attachment: its file may be as large as the API's
 import body, :func:`import_limit` (``READ_AT_MOST`` times the attachment limit, 100 MiB by default), kept in memory
-once (:func:`whole_bytes`), never in a temporary file (a journal is plain text there: nothing of it is written to
-disk before it is sealed). A larger one gets the import's own refusal (:func:`import_too_large`), naming the limit
+once (:func:`whole_bytes`), never in a temporary file of this handler's (a journal is plain text there). The web
+server, waitress, buffers any request body over its ``inbuf_overflow`` (512 KB) in an anonymous temporary file while
+it arrives, every upload alike. A larger one gets the import's own refusal (:func:`import_too_large`), naming the limit
 and ``reverie journal import FILE``.
 """
 
