@@ -783,10 +783,12 @@ def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResp
     an edit when the entry changed since the page was opened."""
     user = _user(request)
     current = journal.get_entry(user, entry_id)
-    shown = versions.shown_versions(current, journal.revisions(user, entry_id))
-    version = next((v for v in shown if v.number == number), None)
-    if version is None:
+    earlier = journal.revisions(user, entry_id)  # each version opened once, on this request (h199)
+    chosen = next((v for v in earlier if v.number == number), None)
+    if chosen is None:
         raise NotFound("No such version of this entry.")
+    shown = versions.shown_versions(current, earlier)
+    version = next(v for v in shown if v.number == number)
     context: dict[str, Any] = {"entry": current, "version": version, "base_revision": current.revision}
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
@@ -794,7 +796,7 @@ def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResp
         except ValueError:
             base = None
         try:
-            _, changed = journal.revert_to(user, entry_id, number, base_revision=base)
+            _, changed = journal.revert_to(user, entry_id, number, base_revision=base, version=chosen)
         except StaleEdit:
             context["changed_meanwhile"] = True
             return render(request, "reverie/revert_confirm.html", context, status=409)
