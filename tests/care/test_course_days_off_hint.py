@@ -44,3 +44,46 @@ def test_the_days_in_words() -> None:
         == "24 Dec 2030, 24 Dec 2031"
     )
     assert days_many_take_off([datetime(2030, 12, 23, 9)]) == ""
+
+
+def _in_zone(user: Any, zone: str) -> None:
+    user.time_zone = zone
+    user.save(update_fields=["time_zone"])
+
+
+def test_a_viewer_in_another_zone_gets_the_rows_the_heading_and_the_hint_in_their_own(
+    paired: tuple[Any, Any],
+) -> None:
+    """h199: the rows were drawn in the viewer's zone (the page says "Times in <viewer's zone>"), but the hint judged
+    the days in the course's: a London therapist of an Auckland course read "24 Dec, 31 Dec" above rows dated 23
+    and 30 Dec. Now the heading, the rows and the hint are all the viewer's."""
+    client, therapist = paired
+    _in_zone(therapist, "Europe/London")
+    _in_zone(client, "Pacific/Auckland")
+    # Tuesdays 10:00 in Auckland: 24 and 31 Dec there, Monday 23 and 30 Dec at 21:00 in London
+    draft = CourseDraft(client.username, "dit", datetime(2030, 12, 17, 10, 0), "Pacific/Auckland")
+    course = create_course(therapist, draft)
+
+    london = _page(therapist, course)
+    assert "Times in Europe/London." in london
+    assert "Mon 23 Dec 2030 21:00" in london and "Mon 30 Dec 2030 21:00" in london
+    assert "Tue 24 Dec 2030" not in london
+    assert "many people take off" not in london  # 23 and 30 Dec: not such days where this viewer is
+
+    auckland = _page(client, course)
+    assert "Times in Pacific/Auckland." in auckland
+    assert "Tue 24 Dec 2030 10:00" in auckland and "Tue 31 Dec 2030 10:00" in auckland
+    assert "Some sessions fall on days many people take off: 24 Dec, 31 Dec. Tell your therapist" in auckland
+
+
+def test_the_hint_names_the_day_the_viewer_s_rows_show(paired: tuple[Any, Any]) -> None:
+    """The other way round: a London course at 12:00 on Mondays 23 and 30 Dec is the 24th and the 31st at 01:00 in
+    Auckland: the Auckland viewer's rows say so, and so does the hint."""
+    client, therapist = paired
+    _in_zone(therapist, "Pacific/Auckland")
+    draft = CourseDraft(client.username, "dit", datetime(2030, 12, 16, 12, 0), "Europe/London")  # Mondays
+    course = create_course(therapist, draft)
+    page = _page(therapist, course)
+    assert "Times in Pacific/Auckland." in page
+    assert "Tue 24 Dec 2030 01:00" in page and "Tue 31 Dec 2030 01:00" in page
+    assert "Some sessions fall on days many people take off: 24 Dec, 31 Dec. Move them" in page

@@ -76,3 +76,35 @@ def test_someone_else_s_entry_answers_as_a_missing_one(make_user: Any, web_as: A
     assert other.get(f"/journal/{view.id}/history/1/back/").status_code == 404
     assert other.post(f"/journal/{view.id}/history/1/back/", {"confirm": "yes"}).status_code == 404
     assert journal.get_entry(owner, view.id).revision == 2
+
+
+def test_going_back_opens_each_version_once(make_user: Any, web_as: Any, monkeypatch: Any) -> None:
+    """h199: the press decrypted every earlier version twice, once for the page and again in ``revert_to``. The
+    view now hands over the version it opened; the audit and the conflict check stay (the tests above)."""
+    user = make_user("h199-back-once")
+    view = _entry_edited(user)
+    journal.update_entry(user, view.id, EntryDraft(kind="dream", body="A third try."), base_revision=2)
+    opened: list[int] = []
+    real = journal._open_revision
+
+    def counted(entry: Any, rev: Any, client: Any) -> dict[str, object]:
+        opened.append(rev.number)
+        return real(entry, rev, client)
+
+    monkeypatch.setattr(journal, "_open_revision", counted)
+    done = web_as(user).post(f"/journal/{view.id}/history/1/back/", {"confirm": "yes", "base_revision": "3"})
+    assert done.status_code == 302
+    assert sorted(opened) == [1, 2]  # each earlier version once (before: [1, 1, 2, 2])
+    now = journal.get_entry(user, view.id)
+    assert now.revision == 4 and now.body == "The house had one more room." and now.title == "House"
+    assert AuditEvent.objects.filter(action="entry.revert").count() == 1
+
+
+def test_a_version_handed_over_for_another_number_is_not_used(make_user: Any) -> None:
+    """``revert_to``'s ``version`` is only a shortcut: one for another number is not taken for the one asked."""
+    user = make_user("h199-back-other-number")
+    view = _entry_edited(user)
+    journal.update_entry(user, view.id, EntryDraft(kind="dream", body="A third try."), base_revision=2)
+    second = journal.revisions(user, view.id)[1]
+    saved, changed = journal.revert_to(user, view.id, 1, base_revision=3, version=second)
+    assert changed and saved.body == "The house had one more room."

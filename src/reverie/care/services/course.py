@@ -811,9 +811,9 @@ DAYS_MANY_TAKE_OFF = ((12, 24), (12, 25), (12, 26), (12, 31), (1, 1))
 
 
 def days_many_take_off(starts: Sequence[datetime]) -> str:
-    """The days among these session starts (each in the course's zone) that many people take off, in words for the
-    course page's one hint ("24 Dec, 31 Dec, 1 Jan"; each with its year when they span more than one year's end);
-    "" when none."""
+    """The days among these session starts (each in the zone the page shows them in: the viewer's, h199) that many
+    people take off, in words for the course page's one hint ("24 Dec, 31 Dec, 1 Jan"; each with its year when they
+    span more than one year's end); "" when none."""
     days = sorted({moment.date() for moment in starts if (moment.month, moment.day) in DAYS_MANY_TAKE_OFF})
     if not days:
         return ""

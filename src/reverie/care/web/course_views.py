@@ -192,7 +192,10 @@ def course_detail(request: HttpRequest, course_id: str) -> HttpResponse:
     where = courses.position(course, viewer=user)
     artefacts = required_artefacts(course.programme)
     held = {row.pk: n for n, row in enumerate(courses.held_sessions(course), start=1)}
-    zone = courses.course_zone(course)
+    # the viewer's own zone, the one the page names ("Times in …") and the one a template's date shows an aware time
+    # in: the rows and the hint on days many take off are judged in it alike (h199: the hint was judged in the
+    # course's zone while the rows showed the viewer's)
+    zone = local_time.zone_of(user)
     rows = [
         (held.get(r.pk), r, r.start.astimezone(zone), week.note_of(r), sessions.has_started(r))
         for r in courses.planned(course)

@@ -1077,16 +1077,23 @@ def revisions(actor: User, entry_id: uuid.UUID | str) -> list[EarlierVersion]:
 
 
 def revert_to(
-    actor: User, entry_id: uuid.UUID | str, number: int, *, base_revision: int | None
+    actor: User,
+    entry_id: uuid.UUID | str,
+    number: int,
+    *,
+    base_revision: int | None,
+    version: EarlierVersion | None = None,
 ) -> tuple[EntryView, bool]:
     """Go back to earlier version ``number`` of one's own entry (review r135 fault 8): its text and fields saved as a
     new version, as an edit is (:func:`update_entry`: the version it replaces is kept, nothing deleted, refused as
     :class:`StaleEdit` when the entry changed since ``base_revision``, screened), and audited ``entry.revert``. A
     version that kept only its text gives back its text, the other fields as they are now (never guessed); one that
     kept no date keeps today's. Returns the entry and whether anything changed (False: it holds that version
-    already)."""
+    already). ``version``: that version as the caller already opened it (:func:`revisions`, the same request), so
+    no version is decrypted twice (h199); by default it is opened here."""
     entry = _entry_for(actor, entry_id, Action.WRITE)
-    version = next((v for v in revisions(actor, entry.id) if v.number == number), None)
+    if version is None or version.number != number:
+        version = next((v for v in revisions(actor, entry.id) if v.number == number), None)
     if version is None:
         raise NotFound("No such version of this entry.")
     now = _view(entry)

@@ -140,6 +140,24 @@ UNKNOWN = (
     "Reverie could not tell who was signed in when this text was written, so it has not been saved. "
     "It may be yours, or written by someone else on this device: copy it, or save it below only if it is yours."
 )
+# What the sign-in page carrying a draft says of it (h199: it said "Your text is safe in this page" whatever was true)
+KEPT_SEALED = (
+    "Your session ended while you were writing. Your text is kept sealed in this page for the account it was written"
+    " in, and no other account can open it: sign in and it will be saved, or shown back to you to save by one press."
+)
+KEPT_FOR_KNOWN_WRITER = (
+    "Your session ended while you were writing. Your text is safe in this page: sign in and it will be saved, or"
+    " shown back to you to save by one press."
+)
+KEPT_UNKNOWN_WRITER = (
+    "You were signed out when this was sent. The text is in this page, not saved yet. Reverie cannot tell who wrote"
+    " it, so after signing in it is shown back, not saved: save it by one press only if it is yours."
+)
+SEALED_FOR_NO_ONE = (
+    "You were signed out when this was sent, and Reverie cannot tell who wrote it, so it could not be kept for"
+    " anyone: nothing of it was saved, and signing in will not bring it back."
+)
+NOTHING_TYPED = "You were signed out when this was sent. Nothing typed came with it, and nothing was saved."
 # the heading of the words shown back after a sign-in: whose text Reverie knows it to be (review r135 fault 5)
 HEADING_YOURS = "Not saved yet — your text is here"
 HEADING_UNKNOWN = "Not saved yet — text typed on this device before signing in"
@@ -583,7 +601,29 @@ def login_context(draft: list[tuple[str, str]]) -> dict[str, Any]:
         else "",
         "draft_label": "entry" if path.startswith(("/write/", "/journal/")) else "text",
         "sealed": any(k == SEALED for k, _ in draft),  # kept for the account that wrote it, no other
+        "kept_says": kept_says(draft),
+        # words that signing in can carry on with: only then does the button say it saves them
+        "carries_words": kept_says(draft) not in ("", NOTHING_TYPED, SEALED_FOR_NO_ONE),
     }
+
+
+def kept_says(draft: list[tuple[str, str]]) -> str:
+    """What the sign-in page says of the draft it carries, only what is true (h199): sealed for the account that
+    wrote it; sealed for no one (no writer known: no account can open it); in the page, readable, whose no one
+    knows (shown back after signing in, never saved by itself); or nothing typed came with it. "" without a draft."""
+    if not draft:
+        return ""
+    known = any(k == OWNER for k, _ in draft)
+    if any(k == SEALED for k, _ in draft):
+        return KEPT_SEALED if known else SEALED_FOR_NO_ONE
+    typed = any(
+        value.strip()
+        for name, value in draft
+        if name not in META and not HIDDEN.match(name.removeprefix(PREFIX))
+    )
+    if not typed:
+        return NOTHING_TYPED
+    return KEPT_FOR_KNOWN_WRITER if known else KEPT_UNKNOWN_WRITER
 
 
 def _filed_kind(value: str | None) -> str:

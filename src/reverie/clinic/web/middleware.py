@@ -310,7 +310,11 @@ def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
     """Django's 400 page: a request body too large to read says so plainly (413); anything else is malformed. A
     form's words cannot be shown back (:func:`typed_back`): they could not be read, and the page says so."""
     if malformed_status(exception) == 413:
-        context = {"title": "That file is too large", "message": TOO_LARGE}
+        from reverie.clinic.web import uploads
+
+        # the import page's file is a whole journal: its own limit and the command line named (uploads.py)
+        message = uploads.import_too_large(None) if uploads.is_import(request) else TOO_LARGE
+        context = {"title": "That file is too large", "message": message}
         return render(request, "reverie/error.html", context, status=413)
     message = MALFORMED + (
         UNREAD if request.method == "POST" and not request.path.startswith("/api/") else ""

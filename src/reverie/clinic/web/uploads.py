@@ -6,6 +6,13 @@ handler takes every file. Up to the limit its bytes stay in memory (attachments 
 disk); past the limit the rest is read and thrown away, and the form gets an :class:`OversizedUpload` that knows
 the file's name and size, so the page refuses it plainly and keeps the typed text. A request body more than
 ``READ_AT_MOST`` times the limit is not read at all: :class:`RequestDataTooBig` (a plain page, nothing saved).
+
+The web import page (``/import/``) takes a whole journal, not an attachment: its file may be as large as the API's
+import body, :func:`import_limit` (``READ_AT_MOST`` times the attachment limit, 100 MiB by default), kept in memory
+once (:func:`whole_bytes`), never in a temporary file of this handler's (a journal is plain text there). The web
+server, waitress, buffers any request body over its ``inbuf_overflow`` (512 KB) in an anonymous temporary file while
+it arrives, every upload alike. A larger one gets the import's own refusal (:func:`import_too_large`), naming the limit
+and ``reverie journal import FILE``.
 """
 
 from __future__ import annotations
@@ -22,10 +29,45 @@ from django.core.files.uploadhandler import FileUploadHandler, StopFutureHandler
 from reverie.clinic.services import media
 
 READ_AT_MOST = 10  # times the attachment limit: a larger request body is refused before it is read
+IMPORT_PATH = "/import/"  # the web import page (urls.py ``import_journal``): a journal, not an attachment
+FORM_ROOM = 1024 * 1024  # the import form's own fields and the multipart framing, beside its file
 
 
 def upload_limit() -> int:
     return int(settings.REVERIE["REVERIE_MAX_ATTACHMENT_BYTES"])
+
+
+def import_limit() -> int:
+    """The most the web import page's file may be: as much as the API's import body (``READ_AT_MOST`` times the
+    attachment limit), so an export with drawings and recordings over the attachment limit comes back on the web."""
+    return READ_AT_MOST * upload_limit()
+
+
+def is_import(request: Any) -> bool:
+    return request is not None and getattr(request, "path_info", "") == IMPORT_PATH
+
+
+def import_too_large(size: int | None) -> str:
+    """The import page's own refusal of a file over :func:`import_limit` (``size``: the file's, when known)."""
+    from reverie.clinic.services.media import file_size_words
+
+    most = file_size_words(import_limit())
+    said = f"This file is {file_size_words(size)}" if size else "This file is too large"
+    return (
+        f"{said}; the import page takes files up to {most}. Nothing was imported. A larger Reverie file can be"
+        " imported on the computer Reverie runs on, with reverie journal import FILE."
+    )
+
+
+def whole_bytes(sent: UploadedFile) -> bytes:
+    """An uploaded file's bytes, held once: a file kept in memory hands over its own buffer (``getvalue``: no copy,
+    where ``read`` would make a second one of a file of up to 100 MiB)."""
+    kept = getattr(sent, "file", None)
+    if isinstance(kept, io.BytesIO):
+        data = kept.getvalue()
+        kept.close()  # the bytes stay with ``data``; the buffer's own hold on them goes
+        return data
+    return bytes(sent.read())
 
 
 class OversizedUpload(UploadedFile):
@@ -49,8 +91,12 @@ class BoundedMemoryUploadHandler(FileUploadHandler):
     def handle_raw_input(
         self, input_data: Any, META: Any, content_length: int, boundary: Any, encoding: str | None = None
     ) -> None:
-        self.limit = upload_limit()
-        if int(content_length or 0) > READ_AT_MOST * self.limit:
+        if is_import(self.request):  # a whole journal: the import's own limit, its form's fields beside it
+            self.limit, most = import_limit(), import_limit() + FORM_ROOM
+        else:
+            self.limit = upload_limit()
+            most = READ_AT_MOST * self.limit
+        if int(content_length or 0) > most:
             raise RequestDataTooBig("request body over the upload limit")
 
     def new_file(self, *args: Any, **kwargs: Any) -> None:

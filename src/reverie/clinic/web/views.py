@@ -22,7 +22,7 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from reverie.clinic.models import EntryKind, User
 from reverie.clinic.services import audit, journal, keys, people, portability, signin
-from reverie.clinic.web import drafts, middleware, versions
+from reverie.clinic.web import drafts, middleware, uploads, versions
 from reverie.clinic.web.downloads import download
 from reverie.clinic.web.forms import (
     ENTRY_FIELDS,
@@ -783,10 +783,12 @@ def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResp
     an edit when the entry changed since the page was opened."""
     user = _user(request)
     current = journal.get_entry(user, entry_id)
-    shown = versions.shown_versions(current, journal.revisions(user, entry_id))
-    version = next((v for v in shown if v.number == number), None)
-    if version is None:
+    earlier = journal.revisions(user, entry_id)  # each version opened once, on this request (h199)
+    chosen = next((v for v in earlier if v.number == number), None)
+    if chosen is None:
         raise NotFound("No such version of this entry.")
+    shown = versions.shown_versions(current, earlier)
+    version = next(v for v in shown if v.number == number)
     context: dict[str, Any] = {"entry": current, "version": version, "base_revision": current.revision}
     if request.method == "POST" and request.POST.get("confirm") == "yes":
         try:
@@ -794,7 +796,7 @@ def revert_version(request: HttpRequest, entry_id: str, number: int) -> HttpResp
         except ValueError:
             base = None
         try:
-            _, changed = journal.revert_to(user, entry_id, number, base_revision=base)
+            _, changed = journal.revert_to(user, entry_id, number, base_revision=base, version=chosen)
         except StaleEdit:
             context["changed_meanwhile"] = True
             return render(request, "reverie/revert_confirm.html", context, status=409)
@@ -954,32 +956,40 @@ def import_page(request: HttpRequest) -> HttpResponse:
     """Bring entries back from a Reverie file (review r135 fault 6: the export page promised a read-back only the
     command line had): the same service as `reverie journal import` (``portability.import_journal``: nothing
     overwritten, an entry already here skipped, every imported entry screened as it is saved, a check-in raised as
-    after any save), a file up to the attachment limit (a larger one: the command line). Reverie's Markdown export
-    is refused in plain words: it is the reading copy."""
+    after any save), a file up to the API's import limit (``uploads.import_limit``, kept in memory once; a larger
+    one: the command line, said in the import's own words). Reverie's Markdown export is refused in plain words: it
+    is the reading copy."""
     from reverie.journal.interchange import MARKDOWN_NOT_IMPORTED
 
     user = _user(request)
     if not user.is_client:
         raise NotFound("Only a client's own journal takes an import.")
     if request.method == "GET":
-        return render(request, "reverie/import.html", {})
+        return _import_page(request, {})
     sent = request.FILES.get("file")
     if sent is None:
         error = (
             "Choose the Reverie file (.json) of an export to bring its entries back. Nothing was imported."
         )
-        return render(request, "reverie/import.html", {"error": error}, status=400)
+        return _import_page(request, {"error": error}, status=400)
     if str(sent.name or "").lower().endswith((".md", ".markdown")):
-        return render(request, "reverie/import.html", {"error": MARKDOWN_NOT_IMPORTED}, status=400)
+        return _import_page(request, {"error": MARKDOWN_NOT_IMPORTED}, status=400)
+    if isinstance(sent, uploads.OversizedUpload):  # over the import's own limit: the command line takes it
+        error = uploads.import_too_large(sent.size)
+        return _import_page(request, {"error": error}, status=413)
     try:
-        data = sent.read()
-        report = portability.import_journal(user, data)
-    except TooLarge as exc:  # over the upload limit: the command line takes it
-        said = exc.message.replace("Nothing was saved.", "Nothing was imported.")
-        return render(request, "reverie/import.html", {"error": said}, status=413)
+        report = portability.import_journal(user, uploads.whole_bytes(sent))
     except InvalidInput as exc:  # the file's own fault: said, nothing imported
-        return render(request, "reverie/import.html", {"error": exc.message}, status=400)
-    return render(request, "reverie/import.html", {"report": report})
+        return _import_page(request, {"error": exc.message}, status=400)
+    return _import_page(request, {"report": report})
+
+
+def _import_page(request: HttpRequest, context: dict[str, Any], status: int = 200) -> HttpResponse:
+    """The import page, naming the most its file may be (``uploads.import_limit``)."""
+    from reverie.clinic.services.media import file_size_words
+
+    most = file_size_words(uploads.import_limit())
+    return render(request, "reverie/import.html", {**context, "most": most}, status=status)
 
 
 @login_required

@@ -6,16 +6,22 @@
 // - A network failure leaves the page as it is, the words in it, with one line at the top (role=alert).
 // - A second press while one is on its way sends nothing more.
 // - Leaving a page whose words were typed and not sent asks first (beforeunload); never after a save.
+// - A page this script wrote keeps the form's own address, so Reload there GETs an empty form (or the sign-in page
+//   without the words it carried): while it carries typed words it asks before it is left, as the page they were
+//   typed in did. Sending its own form, or signing in on it, is not leaving them: never asked.
 // Nothing is kept on the device: no localStorage, no sessionStorage.
 (function () {
   "use strict";
   var NOT_SENT =
     "Not sent: Reverie could not be reached. Your words are still here. Press Save again when you are back online.";
+  var WRITTEN = "reverieWrittenBySendKept"; // set on the window (it outlives document.open) before a page is written
+  var DRAFT_MARKS = { draft__path: 1, draft__owner: 1, draft__file: 1, draft__urgent: 1 }; // a carried draft's marks
   var typed = false; // words typed here and not yet sent
   var sending = false;
+  var leaving = false; // a form that is no script's is being sent (signing in on a written sign-in page)
 
   function warnOnLeave(event) {
-    if (!typed || sending) return undefined;
+    if (!typed || sending || leaving) return undefined;
     event.preventDefault();
     event.returnValue = "";
     return "";
@@ -44,8 +50,20 @@
     if (line) line.parentNode.removeChild(line);
   }
 
+  function carriesWords() {
+    // a written page's typed words: in a form this script sends, or carried by the sign-in page (draft_*, sealed too)
+    var boxes = document.querySelectorAll(
+      "form[data-keeps-words] textarea, form[data-keeps-words] input[type=text], input[name^='draft_']"
+    );
+    for (var b = 0; b < boxes.length; b++) {
+      if (!DRAFT_MARKS[boxes[b].name] && boxes[b].value.trim()) return true;
+    }
+    return false;
+  }
+
   function showPage(html, url) {
     window.removeEventListener("beforeunload", warnOnLeave);
+    window[WRITTEN] = true;
     document.open();
     document.write(html);
     document.close();
@@ -92,6 +110,16 @@
   }
 
   function setUp() {
+    if (window[WRITTEN]) {
+      window[WRITTEN] = false; // a Reload of this address is a page of its own
+      if (carriesWords()) {
+        typed = true;
+        document.addEventListener("submit", function (event) {
+          if (!event.defaultPrevented) leaving = true; // sent by the browser itself: the words go with it
+        });
+        window.addEventListener("beforeunload", warnOnLeave);
+      }
+    }
     var forms = document.querySelectorAll("form[data-keeps-words]");
     if (!forms.length || !window.fetch || !window.FormData) return;
     for (var f = 0; f < forms.length; f++) {
