@@ -60,3 +60,26 @@ def test_words_sealed_for_their_writer_keep_their_sentence(make_user: Any) -> No
     page = _page(response)
     assert response.status_code == 401 and 'name="draft__sealed"' in page
     assert drafts.KEPT_SEALED in page
+
+
+def test_after_signing_in_words_sealed_for_no_one_are_not_said_to_await_their_writer(make_user: Any) -> None:
+    """The page after the sign-in says what the sign-in page said: no account can open them (before, "The person
+    who wrote it must sign in to get it back", and a "Sign out so they can sign in" page, for a writer no one knows)."""
+    from web_client import signed_in
+
+    reader = make_user("after-sign-in")
+    web = signed_in(reader)
+    sealed = drafts.seal([("note", "w")], None, "/x/")
+    draft = [(drafts.PATH, "/write/"), (drafts.SEALED, sealed)]
+    carried = drafts.unpack(draft, reader.pk)
+    assert carried.sealed and carried.owner is None
+    from django.test import RequestFactory
+
+    from reverie.clinic.web.views import _carry_on
+
+    request = RequestFactory().get("/")
+    request.user = reader
+    request.session = web.session
+    page = _page(_carry_on(request, reader, carried))
+    assert drafts.SEALED_FOR_NO_WRITER in page
+    assert drafts.WRITER_MUST_SIGN_IN not in page and "Sign out so they can sign in" not in page

@@ -135,6 +135,7 @@ WRITER_MUST_SIGN_IN = (
     "Not saved: this was written while someone else was signed in. The person who wrote it must sign in to get "
     "it back."
 )
+SEALED_FOR_NO_WRITER = "Not saved: this was sealed without a known writer, so no account can open it, and nothing of it was saved."
 SEALED_FOR_WRITER = "Not saved yet: this text is sealed in this page for the person who wrote it, who must sign in to get it back."
 UNKNOWN = (
     "Reverie could not tell who was signed in when this text was written, so it has not been saved. "
@@ -833,7 +834,7 @@ def shown_back(
         for k, v in draft.fields
         if not HIDDEN.match(k) and v.strip()
     ]
-    if draft.sealed and draft.kept:
+    if draft.sealed and draft.kept and draft.owner is not None:  # sealed for no one: no writer to keep it for
         return kept_for_writer(request, draft)
     context = {
         "heading": heading,

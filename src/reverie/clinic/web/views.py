@@ -290,6 +290,8 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
     """Words that travelled through the sign-in: saved only into the account that wrote them and only whole (a new
     entry without its lost file is not saved); otherwise shown back to the person at the keyboard."""
     if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
+        if carried.owner is None:  # sealed for no one (no writer known): no sign-in brings them back
+            return drafts.shown_back(request, carried, message=drafts.SEALED_FOR_NO_WRITER)
         return drafts.shown_back(request, carried, message=drafts.WRITER_MUST_SIGN_IN)
     if carried.owner is not None and carried.owner != user.pk:
         return drafts.shown_back(request, carried, message=drafts.NOT_YOURS, heading=drafts.HEADING_NOT_YOURS)
