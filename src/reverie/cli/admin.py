@@ -48,10 +48,27 @@ def waitress_options() -> dict[str, Any]:
     too (r130: behind nginx every page answered "HTTPS only")."""
     from django.conf import settings
 
-    options: dict[str, Any] = {"threads": 8, "ident": "reverie"}
+    options: dict[str, Any] = {"threads": 8, "ident": "reverie", **memory_buffers()}
     if settings.REVERIE["REVERIE_TRUSTED_PROXIES"]:
         options["clear_untrusted_proxy_headers"] = False
     return options
+
+
+# Responses are never spilled to a temporary file by waitress (a decrypted drawing, an export): each is held at most
+# once more beside Django's own copy, and a streamed one is bounded by waitress's high watermark (16 MB a connection).
+NEVER = 1 << 62
+
+
+def memory_buffers() -> dict[str, int]:
+    """Waitress spills a request body over ``inbuf_overflow`` (512 KB by its default) and a response over
+    ``outbuf_overflow`` (1 MB) into an anonymous temporary file, in plaintext (h199 found it): a picture or recording
+    being attached, a long entry, a decrypted file being downloaded. Every request Django reads in memory (an
+    attachment and its form: ``DATA_UPLOAD_MAX_MEMORY_SIZE``) stays in memory here too, and no response is spilled.
+    Only a web import's body over that (up to ``uploads.import_limit``) may still be buffered to such a file while it
+    arrives: an export file the person already holds in plaintext (docs/security.md)."""
+    from django.conf import settings
+
+    return {"inbuf_overflow": int(settings.DATA_UPLOAD_MAX_MEMORY_SIZE), "outbuf_overflow": NEVER}
 
 
 def _listen(application: Any, host: str, port: int) -> Any:
