@@ -328,7 +328,13 @@ def empty_the_wal() -> bool:
     Never waits: a PASSIVE checkpoint first (copies what no reader still needs), then TRUNCATE with this
     connection's busy timeout set to 0 (restored after), so a reader holding an old snapshot makes it return at
     once, "busy", instead of holding the write lock for the whole busy timeout. False when it cannot run now
-    (a reader, a transaction open on this connection): the caller records it as owed and retries."""
+    (a reader, a transaction open on this connection): the caller records it as owed and retries.
+
+    On PostgreSQL the deleted key row stays in its table page until ``VACUUM``, which autovacuum may never run on
+    so small a table (50 dead rows first): :func:`vacuum_key_table` (review r136). Its WAL is the clinic's."""
+    if connection.vendor == "postgresql":
+        vacuum_key_table()
+        return True
     if connection.vendor != "sqlite":
         return True
     if connection.in_atomic_block:  # a checkpoint cannot run inside a transaction
@@ -349,6 +355,22 @@ def empty_the_wal() -> bool:
     except DatabaseError:
         return False
     return not (row and row[0])
+
+
+def vacuum_key_table() -> bool:
+    """PostgreSQL: ``VACUUM`` the data keys' table, so an erased person's wrapped data key leaves its table page
+    (the master key sits beside it in the key file). A small table: a moment, and VACUUM blocks no read or write.
+    It cannot run inside a transaction: then, or if the server refuses it, False, logged by type, and the clinic's
+    own ``VACUUM clinic_clientkey`` is the way (docs/security.md, "PostgreSQL"); never owed or retried."""
+    if connection.in_atomic_block:
+        return False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f'VACUUM "{ClientKey._meta.db_table}"')
+    except DatabaseError as exc:
+        log.warning("vacuuming the data keys' table after an erasure failed: %s", type(exc).__name__)
+        return False
+    return True
 
 
 def rewrap_all() -> int:
