@@ -330,8 +330,8 @@ def empty_the_wal() -> bool:
     once, "busy", instead of holding the write lock for the whole busy timeout. False when it cannot run now
     (a reader, a transaction open on this connection): the caller records it as owed and retries.
 
-    On PostgreSQL the deleted key row stays in its table page until ``VACUUM``, which autovacuum may never run on
-    so small a table (50 dead rows first): :func:`vacuum_key_table` (review r136). Its WAL is the clinic's."""
+    On PostgreSQL the deleted key row stays in the table's file until it is rewritten, which nothing else does:
+    :func:`vacuum_key_table` (review r136). Its WAL is the clinic's."""
     if connection.vendor == "postgresql":
         vacuum_key_table()
         return True
@@ -357,18 +357,29 @@ def empty_the_wal() -> bool:
     return not (row and row[0])
 
 
+# How long the rewrite of the key table waits for its lock (held by a backup's snapshot, a long request) before
+# it gives up: while it waits, other requests that read a data key wait behind it.
+VACUUM_LOCK_WAIT = "500ms"
+
+
 def vacuum_key_table() -> bool:
-    """PostgreSQL: ``VACUUM`` the data keys' table, so an erased person's wrapped data key leaves its table page
-    (the master key sits beside it in the key file). A small table: a moment, and VACUUM blocks no read or write.
-    It cannot run inside a transaction: then, or if the server refuses it, False, logged by type, and the clinic's
-    own ``VACUUM clinic_clientkey`` is the way (docs/security.md, "PostgreSQL"); never owed or retried."""
+    """PostgreSQL: rewrite the data keys' table (``VACUUM FULL``), so an erased person's wrapped data key leaves the
+    table's file (the master key sits beside it in the key file). A plain VACUUM prunes the row but leaves its
+    bytes in the page's free space until something is written over them (review r136). A small table: a moment,
+    under an exclusive lock waited for at most :data:`VACUUM_LOCK_WAIT`. It cannot run inside a transaction: then,
+    or when the lock is not had in time or the server refuses it, False, logged by type, and the clinic's own
+    ``VACUUM FULL clinic_clientkey`` is the way (docs/security.md, "PostgreSQL"); never owed or retried."""
     if connection.in_atomic_block:
         return False
     try:
         with connection.cursor() as cursor:
-            cursor.execute(f'VACUUM "{ClientKey._meta.db_table}"')
+            cursor.execute(f"SET lock_timeout = '{VACUUM_LOCK_WAIT}'")
+            try:
+                cursor.execute(f'VACUUM FULL "{ClientKey._meta.db_table}"')
+            finally:
+                cursor.execute("RESET lock_timeout")
     except DatabaseError as exc:
-        log.warning("vacuuming the data keys' table after an erasure failed: %s", type(exc).__name__)
+        log.warning("rewriting the data keys' table after an erasure failed: %s", type(exc).__name__)
         return False
     return True
 
