@@ -88,6 +88,9 @@ def _database() -> dict[str, Any]:
         "HOST": target.host,
         "PORT": target.port,
         "CONN_MAX_AGE": 60,
+        # A kept connection is checked before a request first uses it: one the server ended (a restart, a
+        # failover) is replaced at once, not met by the request as a 503 (review r136).
+        "CONN_HEALTH_CHECKS": True,
     }
 
 

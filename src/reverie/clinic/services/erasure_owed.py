@@ -198,7 +198,7 @@ def after_erasure(owner_id: int, data_dir: Path | None = None) -> None:
         owed.recovery.add(owner_id)
     if not _step("backup-key", lambda: _forget_backup_key(owner_id)):
         owed.backup_keys.add(owner_id)
-    if not _step("wal", _truncate_wal):  # nothing to empty on PostgreSQL (True at once; docs/security.md)
+    if not _step("wal", _truncate_wal):  # PostgreSQL: the key table vacuumed, never owed (docs/security.md)
         owed.wal_truncation = True
     try:
         with _locked() as record:

@@ -328,7 +328,13 @@ def empty_the_wal() -> bool:
     Never waits: a PASSIVE checkpoint first (copies what no reader still needs), then TRUNCATE with this
     connection's busy timeout set to 0 (restored after), so a reader holding an old snapshot makes it return at
     once, "busy", instead of holding the write lock for the whole busy timeout. False when it cannot run now
-    (a reader, a transaction open on this connection): the caller records it as owed and retries."""
+    (a reader, a transaction open on this connection): the caller records it as owed and retries.
+
+    On PostgreSQL the deleted key row stays in the table's file until it is rewritten, which nothing else does:
+    :func:`vacuum_key_table` (review r136). Its WAL is the clinic's."""
+    if connection.vendor == "postgresql":
+        vacuum_key_table()
+        return True
     if connection.vendor != "sqlite":
         return True
     if connection.in_atomic_block:  # a checkpoint cannot run inside a transaction
@@ -349,6 +355,33 @@ def empty_the_wal() -> bool:
     except DatabaseError:
         return False
     return not (row and row[0])
+
+
+# How long the rewrite of the key table waits for its lock (held by a backup's snapshot, a long request) before
+# it gives up: while it waits, other requests that read a data key wait behind it.
+VACUUM_LOCK_WAIT = "500ms"
+
+
+def vacuum_key_table() -> bool:
+    """PostgreSQL: rewrite the data keys' table (``VACUUM FULL``), so an erased person's wrapped data key leaves the
+    table's file (the master key sits beside it in the key file). A plain VACUUM prunes the row but leaves its
+    bytes in the page's free space until something is written over them (review r136). A small table: a moment,
+    under an exclusive lock waited for at most :data:`VACUUM_LOCK_WAIT`. It cannot run inside a transaction: then,
+    or when the lock is not had in time or the server refuses it, False, logged by type, and the clinic's own
+    ``VACUUM FULL clinic_clientkey`` is the way (docs/security.md, "PostgreSQL"); never owed or retried."""
+    if connection.in_atomic_block:
+        return False
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET lock_timeout = '{VACUUM_LOCK_WAIT}'")
+            try:
+                cursor.execute(f'VACUUM FULL "{ClientKey._meta.db_table}"')
+            finally:
+                cursor.execute("RESET lock_timeout")
+    except DatabaseError as exc:
+        log.warning("rewriting the data keys' table after an erasure failed: %s", type(exc).__name__)
+        return False
+    return True
 
 
 def rewrap_all() -> int:

@@ -335,6 +335,24 @@ def _queue_outdated() -> None:
     _upkeep_step(analysis.queue_outdated, "queueing re-analysis")
 
 
+SESSIONS_SWEEP_S = 600.0  # expired web sessions are deleted at most this often (one indexed DELETE)
+_sessions_swept_at: float | None = None
+
+
+def _clear_expired_sessions() -> None:
+    """Delete the web sessions that have expired (Django's ``clearsessions``: every session ends 12 hours after its
+    sign-in at the latest), at most every :data:`SESSIONS_SWEEP_S`. Nothing else deleted them: a row per sign-in
+    stayed for good, those of an erased or closed account too (its id, its sign-in times; review r136)."""
+    global _sessions_swept_at
+    now = time.monotonic()
+    if _sessions_swept_at is not None and now - _sessions_swept_at < SESSIONS_SWEEP_S:
+        return
+    _sessions_swept_at = now
+    from django.contrib.sessions.backends.db import SessionStore
+
+    _upkeep_step(SessionStore.clear_expired, "deleting expired web sessions")
+
+
 def _restrip_pictures() -> None:
     """Store again, stripped, a batch of the files stored before today's picture_metadata.strip (journal.restrip_pictures:
     their listed size then is the size served)."""
@@ -376,8 +394,8 @@ class _Heartbeat(threading.Thread):
 
 class _Upkeep(threading.Thread):
     """The worker's chores, on their own thread at the heartbeat's pace (each round waits for the last to end):
-    requeue dead workers' tasks, settle what erasures and risk alerts still owe, re-strip a batch of pictures stored
-    before today's strip, top up the re-analysis batch.
+    requeue dead workers' tasks, settle what erasures and risk alerts still owe, delete expired web sessions, re-strip
+    a batch of pictures stored before today's strip, top up the re-analysis batch.
     Any of them may be slow (a sweep over many entries, a database that waits on a lock); none delays the lease (:class:`_Heartbeat`)."""
 
     def __init__(self) -> None:
@@ -396,6 +414,7 @@ class _Upkeep(threading.Thread):
                     continue
                 _settle_erasures()
                 _settle_owed_alerts()
+                _clear_expired_sessions()
                 _restrip_pictures()
                 if self.stopping.is_set():
                     return

@@ -341,14 +341,36 @@ def forbidden(request: HttpRequest, exception: Exception) -> HttpResponse:
     return render(request, "reverie/lost.html", context, status=403)
 
 
+# A form posted while the database was out of reach before any view ran (the session is read from it): who is
+# signed in cannot be read, so whose words they are cannot be checked, and they are not shown back (review r136).
+NOT_SHOWN_BACK = (
+    " What you typed cannot be shown here: if going back brings it back in your browser, copy it before you save"
+    " again."
+)
+
+
 def server_error(request: HttpRequest) -> HttpResponse:
     """Django's 500, for a failure outside a view (a view's own is :class:`ReverieErrorMiddleware`'s incident page).
 
     Rendered without the request: no context processor, no signed-in person, no session, no check-in banner, so
     nothing on it reads the database, which may be what just failed. The same layout, the crisis link in its
-    header and a way back."""
+    header and a way back. A failure of the database or the disk (:func:`failure_answer`'s 5xx: a signed-in
+    person's session read while PostgreSQL restarts) answers as it does in a view, 503 with ``Retry-After`` and
+    "… so this was not saved", never as the program's fault (review r136)."""
+    import sys
+
     from django.template import loader
 
+    exc = sys.exc_info()[1]  # Django calls this handler while the failure is being handled
+    failed = failure_answer(exc) if exc is not None else None
+    if failed is not None and failed[0] >= 500:
+        status, title, words = failed
+        log.error(
+            "server error outside a view in %s %s: %s", request.method, request.path, type(exc).__name__
+        )
+        message = words + (NOT_SHOWN_BACK if request.method == "POST" else "")
+        html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+        return retry_later(HttpResponse(html, status=status, content_type="text/html; charset=utf-8"))
     log.error("server error outside a view in %s %s", request.method, request.path)
     context = {"title": "Something went wrong", "message": SERVER_ERROR}
     html = loader.get_template("reverie/lost.html").render(context)
