@@ -414,10 +414,11 @@ def _links(therapist: User) -> dict[int, datetime]:
     return dict(Pair.objects.open().filter(therapist=therapist).values_list("client_id", "started_at"))
 
 
-def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
+def _alerts_for(therapist: User, links: dict[int, datetime] | None = None) -> QuerySet[RiskAlert]:
     """The alerts this therapist may see: clients in an active pair, sources written since that pair began, or an
-    "I need help now" answered since then (the policy rule ``care.policy._reads_alert`` asks the same of one)."""
-    pairs = _links(therapist)
+    "I need help now" answered since then (the policy rule ``care.policy._reads_alert`` asks the same of one).
+    ``links``: :func:`_links` of this therapist, when the caller has just read them (read here otherwise)."""
+    pairs = _links(therapist) if links is None else links
     if not pairs:
         return RiskAlert.objects.none()
     linked = Q()
@@ -441,8 +442,9 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     if not (therapist.is_active and therapist.is_therapist):
         return []
     mine = AlertAcknowledgement.objects.filter(alert=OuterRef("pk"), therapist=therapist)
+    links = _links(therapist)  # read once: the query below and each line's "before the link" (issue 16)
     rows: list[RiskAlert] = list(
-        _alerts_for(therapist)
+        _alerts_for(therapist, links)
         .annotate(
             acked_before=Exists(mine),
             last_ack=Subquery(mine.order_by("-acknowledged_at").values("acknowledged_at")[:1]),
@@ -463,7 +465,6 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
         .select_related("client")
         .order_by("-urgency", "-created_at")
     )
-    links = _links(therapist)
     shown = []
     for row in rows:
         row.before_link = _before_link(row, links.get(row.client_id))
@@ -483,6 +484,20 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     shown.sort(key=lambda row: (-int(row.urgency), -(0 if row.before_link else LIST_RANK.get(row.level, 0))))
     mark_shared_entries(therapist, shown)
     return shown
+
+
+_ON_PAGE = "_reverie_open_alerts"
+
+
+def open_alerts_on_page(therapist: User | Any) -> list[RiskAlert]:
+    """:func:`open_alerts`, read once per page: the home page's caseload, the menu's count and the home page's list
+    share one reading (issue 16: it was read twice there), kept on the request's user object, which lives for one
+    request (never across requests or people)."""
+    found: list[RiskAlert] | None = getattr(therapist, _ON_PAGE, None)
+    if found is None:
+        found = open_alerts(therapist)
+        setattr(therapist, _ON_PAGE, found)
+    return found
 
 
 def _entry_of(alert: RiskAlert) -> uuid.UUID | None:

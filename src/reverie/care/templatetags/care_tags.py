@@ -102,17 +102,12 @@ def open_alerts_for(user: Any) -> list[Any]:
     return found
 
 
-_MEMO = "_reverie_open_alerts"
 _READ = "_reverie_open_alerts_read"
 
 
 def _open_alerts(user: Any) -> list[Any]:
-    """The therapist's open alerts, read once per page: the menu count and the home page's list share them
-    (kept on the request's user object, which lives for one request)."""
+    """The therapist's open alerts, read once per page: the menu count, the home page's list and its caseload share
+    them (``alerts.open_alerts_on_page``)."""
     from reverie.care.services import alerts
 
-    found: list[Any] | None = getattr(user, _MEMO, None)
-    if found is None:
-        found = alerts.open_alerts(user)
-        setattr(user, _MEMO, found)
-    return found
+    return alerts.open_alerts_on_page(user)

@@ -1,0 +1,89 @@
+"""What every page of the clinic reads for its menu is read once a page (issue 16, web under load): the therapist's
+open alerts (the home page's caseload, the menu's count and the alert list) and the links those alerts rest on.
+Counted in queries, never timed; the pages still show what they showed."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+from reverie.care.services import alerts
+from reverie.clinic.services import people
+
+pytestmark = pytest.mark.django_db
+
+
+def _selects(queries: Any, table: str) -> list[str]:
+    return [q["sql"] for q in queries.captured_queries if q["sql"].startswith(f'SELECT "{table}"."id"')]
+
+
+def _links_read(queries: Any) -> list[str]:
+    """The reads of a therapist's links by ``alerts._links`` (client and start of each open pair)."""
+    return [
+        q["sql"]
+        for q in queries.captured_queries
+        if q["sql"].startswith('SELECT "clinic_pair"."client_id" AS "client_id", "clinic_pair"."started_at"')
+    ]
+
+
+def _with_alerts(make_user: Any, count: int = 3) -> tuple[Any, list[Any]]:
+    therapist = make_user(role="therapist")
+    clients = [make_user(role="client") for _ in range(count)]
+    for n, client in enumerate(clients):
+        people.accept_invitation(therapist, people.issue_invitation(client))
+        alerts.raise_alert(client, "journal", "ideation", f"read-once-{n}")
+    return therapist, clients
+
+
+def test_therapist_home_reads_open_alerts_once(make_user: Any, web_as: Any) -> None:
+    therapist, clients = _with_alerts(make_user)
+    browser = web_as(therapist)
+    browser.get("/")
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get("/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Alerts (3)" in text  # the menu's count
+    for client in clients:
+        assert client.username in text  # the alert list and the caseload
+    # before: twice (the caseload, then the menu and the list), each reading the links twice
+    assert len(_selects(queries, "care_riskalert")) == 1
+    assert len(_links_read(queries)) == 1
+
+
+@pytest.mark.parametrize("path", ["/courses/", "/week/"])
+def test_therapist_menu_reads_links_once(make_user: Any, web_as: Any, path: str) -> None:
+    therapist, _ = _with_alerts(make_user, count=2)
+    browser = web_as(therapist)
+    browser.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get(path)
+    assert page.status_code == 200
+    assert "Alerts (2)" in page.content.decode()
+    assert len(_selects(queries, "care_riskalert")) == 1
+    assert len(_links_read(queries)) == 1  # before: 2 (the alerts' filter and each line's "before the link")
+
+
+def test_open_alerts_same_rows_with_links_read_once(make_user: Any) -> None:
+    therapist, clients = _with_alerts(make_user)
+    with CaptureQueriesContext(connection) as queries:
+        rows = alerts.open_alerts(therapist)
+    assert sorted(r.client_id for r in rows) == sorted(c.pk for c in clients)
+    assert not any(r.before_link for r in rows)
+    assert len(_links_read(queries)) == 1
+
+
+def test_open_alerts_on_page_kept_on_the_user_object_only(make_user: Any) -> None:
+    therapist, _ = _with_alerts(make_user, count=1)
+    first = alerts.open_alerts_on_page(therapist)
+    with CaptureQueriesContext(connection) as queries:
+        again = alerts.open_alerts_on_page(therapist)
+    assert again is first and not queries.captured_queries
+    # another object for the same person (the next request's) reads again
+    fresh = type(therapist).objects.get(pk=therapist.pk)
+    with CaptureQueriesContext(connection) as queries:
+        assert [r.pk for r in alerts.open_alerts_on_page(fresh)] == [r.pk for r in first]
+    assert _selects(queries, "care_riskalert")
