@@ -1,6 +1,7 @@
-"""What every page of the clinic reads for its menu is read once a page (issue 16, web under load): the therapist's
-open alerts (the home page's caseload, the menu's count and the alert list) and the links those alerts rest on.
-Counted in queries, never timed; the pages still show what they showed."""
+"""What every page of the clinic reads for its menu and banner is read once a page (issue 16, web under load): the
+therapist's open alerts (the home page's caseload, the menu's count and the alert list), the links those alerts
+rest on, and a client's pending check-in (the menu's "Check-in waiting" and the banner). Counted in queries, never
+timed; the pages still show what they showed."""
 
 from __future__ import annotations
 
@@ -87,3 +88,30 @@ def test_open_alerts_on_page_kept_on_the_user_object_only(make_user: Any) -> Non
     with CaptureQueriesContext(connection) as queries:
         assert [r.pk for r in alerts.open_alerts_on_page(fresh)] == [r.pk for r in first]
     assert _selects(queries, "care_riskalert")
+
+
+@pytest.mark.parametrize("waiting", [True, False])
+def test_client_page_reads_pending_check_in_once(make_user: Any, web_as: Any, waiting: bool) -> None:
+    therapist = make_user(role="therapist")
+    client = make_user(role="client")
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    if waiting:
+        alerts.request_check_in(
+            client, alerts.raise_alert(client, "journal", "ideation", "read-once-check-in")
+        )
+        assert alerts.pending_check_in(client) is not None
+    browser = web_as(client)
+    browser.get("/insights/")  # the full showing, once
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get("/insights/")
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert ("Check-in waiting" in text) is waiting  # the menu
+    assert ('id="check-in"' in text) is waiting  # the banner
+    pending = [
+        q
+        for q in _selects(queries, "care_checkin")
+        if 'WHERE ("care_checkin"."answered_at" IS NULL AND "care_checkin"."client_id"' in q
+        and "ORDER BY CASE" in q
+    ]
+    assert len(pending) == 1  # before: 2 (the menu, then the banner)
