@@ -115,3 +115,53 @@ def test_client_page_reads_pending_check_in_once(make_user: Any, web_as: Any, wa
         and "ORDER BY CASE" in q
     ]
     assert len(pending) == 1  # before: 2 (the menu, then the banner)
+
+
+def _shared_entry_alert(make_user: Any) -> tuple[Any, Any]:
+    """A therapist with one open alert on an entry its client shared with them (its line links the entry)."""
+    from reverie.clinic.services import journal
+    from reverie.clinic.services.journal import EntryDraft
+
+    therapist, client = make_user(role="therapist"), make_user(role="client")
+    people.accept_invitation(therapist, people.issue_invitation(client))
+    entry = journal.create_entry(client, EntryDraft(kind="reflection", body="A long quiet evening."))
+    journal.set_shared(client, entry.id, True)
+    alerts.raise_alert(client, "journal", "ideation", str(entry.id))
+    return therapist, entry
+
+
+def _shared_lookups(queries: Any) -> int:
+    """``alerts.mark_shared_entries``' one query: which of the lines' entries the therapist may read."""
+    return sum(
+        1 for q in queries.captured_queries if q["sql"].startswith('SELECT "clinic_entry"."id" AS "pk"')
+    )
+
+
+@pytest.mark.parametrize("path", ["/week/", "/"])
+def test_shared_entries_looked_up_only_for_a_list(make_user: Any, web_as: Any, path: str) -> None:
+    therapist, entry = _shared_entry_alert(make_user)
+    browser = web_as(therapist)
+    browser.get(path)
+    with CaptureQueriesContext(connection) as queries:
+        page = browser.get(path)
+    assert page.status_code == 200
+    text = page.content.decode()
+    assert "Alerts (1)" in text
+    if path == "/":  # the home page's alert list links the shared entry, as before
+        assert f'href="/journal/{entry.id}/">Read the entry (shared with you)' in text
+        assert _shared_lookups(queries) == 1
+    else:  # the menu's count alone: before, the lines' entries were looked up for it too
+        assert _shared_lookups(queries) == 0
+
+
+def test_open_alerts_on_page_marks_once_a_list_asks(make_user: Any) -> None:
+    therapist, entry = _shared_entry_alert(make_user)
+    counted = alerts.open_alerts_on_page(therapist, marked=False)
+    assert len(counted) == 1 and counted[0].shared_entry is None  # not looked up yet
+    with CaptureQueriesContext(connection) as queries:
+        listed = alerts.open_alerts_on_page(therapist)
+    assert listed is counted and listed[0].shared_entry == entry.id
+    assert len(queries.captured_queries) == 1  # the lookup only, the alerts not read again
+    with CaptureQueriesContext(connection) as queries:
+        alerts.open_alerts_on_page(therapist)
+    assert not queries.captured_queries

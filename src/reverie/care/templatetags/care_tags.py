@@ -18,7 +18,7 @@ def care_nav(user: Any) -> dict[str, Any]:
     if not isinstance(user, User) or not user.is_authenticated:
         return {}
     if user.is_therapist:
-        return {"open_alerts": len(_open_alerts(user))}
+        return {"open_alerts": len(_open_alerts(user, marked=False))}  # a count: no line shown
     return {"check_in": _pending_check_in(user, alerts) is not None}
 
 
@@ -124,9 +124,9 @@ def _pending_check_in(user: Any, alerts: Any) -> Any:
     return found
 
 
-def _open_alerts(user: Any) -> list[Any]:
+def _open_alerts(user: Any, *, marked: bool = True) -> list[Any]:
     """The therapist's open alerts, read once per page: the menu count, the home page's list and its caseload share
-    them (``alerts.open_alerts_on_page``)."""
+    them (``alerts.open_alerts_on_page``; ``marked``: each line's shared entry looked up, for a list)."""
     from reverie.care.services import alerts
 
-    return alerts.open_alerts_on_page(user)
+    return alerts.open_alerts_on_page(user, marked=marked)

@@ -84,7 +84,7 @@ def home(request: HttpRequest) -> HttpResponse:
         from reverie.care.services.caseload import caseload
 
         # the open alerts read once for the page: its caseload, the menu's count and the alert list (issue 16)
-        cases = caseload(user, open_alerts=open_alerts_on_page(user))
+        cases = caseload(user, open_alerts=open_alerts_on_page(user, marked=False))
         shared = _with_client_names(journal.list_entries(user, limit=20))
         week = timezone.now() + timedelta(days=7)
         folded = len(cases) > FEW_CASES
