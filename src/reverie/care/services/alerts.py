@@ -414,10 +414,11 @@ def _links(therapist: User) -> dict[int, datetime]:
     return dict(Pair.objects.open().filter(therapist=therapist).values_list("client_id", "started_at"))
 
 
-def _alerts_for(therapist: User) -> QuerySet[RiskAlert]:
+def _alerts_for(therapist: User, links: dict[int, datetime] | None = None) -> QuerySet[RiskAlert]:
     """The alerts this therapist may see: clients in an active pair, sources written since that pair began, or an
-    "I need help now" answered since then (the policy rule ``care.policy._reads_alert`` asks the same of one)."""
-    pairs = _links(therapist)
+    "I need help now" answered since then (the policy rule ``care.policy._reads_alert`` asks the same of one).
+    ``links``: :func:`_links` of this therapist, when the caller has just read them (read here otherwise)."""
+    pairs = _links(therapist) if links is None else links
     if not pairs:
         return RiskAlert.objects.none()
     linked = Q()
@@ -433,7 +434,7 @@ def received(therapist: User, client_id: int) -> QuerySet[RiskAlert]:
     return _alerts_for(therapist).filter(client_id=client_id).exclude(raised_by=therapist)
 
 
-def open_alerts(therapist: User) -> list[RiskAlert]:
+def open_alerts(therapist: User, *, marked: bool = True) -> list[RiskAlert]:
     """Alerts this therapist may see and has not acknowledged since they were last raised or re-opened, most
     urgent first, the more serious level first within one urgency (:data:`LIST_RANK`), then the newest; never one
     their own note raised. Another therapist's acknowledgement closes nothing here. An
@@ -441,8 +442,9 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     if not (therapist.is_active and therapist.is_therapist):
         return []
     mine = AlertAcknowledgement.objects.filter(alert=OuterRef("pk"), therapist=therapist)
+    links = _links(therapist)  # read once: the query below and each line's "before the link" (issue 16)
     rows: list[RiskAlert] = list(
-        _alerts_for(therapist)
+        _alerts_for(therapist, links)
         .annotate(
             acked_before=Exists(mine),
             last_ack=Subquery(mine.order_by("-acknowledged_at").values("acknowledged_at")[:1]),
@@ -463,7 +465,6 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
         .select_related("client")
         .order_by("-urgency", "-created_at")
     )
-    links = _links(therapist)
     shown = []
     for row in rows:
         row.before_link = _before_link(row, links.get(row.client_id))
@@ -481,8 +482,28 @@ def open_alerts(therapist: User) -> list[RiskAlert]:
     # days" sorted above the same client's "a plan or preparation" for being later); a line that shows no level
     # (before the link) sorts as none, so its place says nothing of it
     shown.sort(key=lambda row: (-int(row.urgency), -(0 if row.before_link else LIST_RANK.get(row.level, 0))))
-    mark_shared_entries(therapist, shown)
+    if marked:  # unmarked: for a count or a caseload, which show no line (one query fewer)
+        mark_shared_entries(therapist, shown)
     return shown
+
+
+_ON_PAGE = "_reverie_open_alerts"
+_MARKED = "_reverie_open_alerts_marked"
+
+
+def open_alerts_on_page(therapist: User | Any, *, marked: bool = True) -> list[RiskAlert]:
+    """:func:`open_alerts`, read once per page: the home page's caseload, the menu's count and the home page's list
+    share one reading (issue 16: it was read twice there), kept on the request's user object, which lives for one
+    request (never across requests or people). ``marked`` False: for the menu's count or the caseload, which show
+    no line, so each line's shared entry (:func:`mark_shared_entries`) is looked up only once a list needs it."""
+    found: list[RiskAlert] | None = getattr(therapist, _ON_PAGE, None)
+    if found is None:
+        found = open_alerts(therapist, marked=False)
+        setattr(therapist, _ON_PAGE, found)
+    if marked and not getattr(therapist, _MARKED, False):
+        mark_shared_entries(therapist, found)
+        setattr(therapist, _MARKED, True)
+    return found
 
 
 def _entry_of(alert: RiskAlert) -> uuid.UUID | None:

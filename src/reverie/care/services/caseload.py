@@ -7,7 +7,7 @@ from datetime import datetime
 
 from django.utils import timezone
 
-from reverie.care.models import Course
+from reverie.care.models import Course, RiskAlert
 from reverie.care.services import alerts, measures
 from reverie.care.services import course as courses
 from reverie.clinic.models import User
@@ -25,15 +25,19 @@ class CaseRow:
     urgency: int = 0  # the highest urgency among the open alerts (5: the client asked for help now)
 
 
-def caseload(therapist: User, now: datetime | None = None) -> list[CaseRow]:
+def caseload(
+    therapist: User, now: datetime | None = None, *, open_alerts: list[RiskAlert] | None = None
+) -> list[CaseRow]:
     """One row per active course, those needing attention first (the most urgent alert — a client asking for help
-    now first —, then the number of alerts, off track, a session today)."""
+    now first —, then the number of alerts, off track, a session today). ``open_alerts``: the therapist's
+    ``alerts.open_alerts`` when the caller has them for this page (the home page's, shared with its menu and list:
+    ``alerts.open_alerts_on_page``); read here otherwise."""
     if not (therapist.is_active and therapist.is_therapist):
         return []
     moment = now or timezone.now()
     open_by_client: dict[int, int] = {}
     urgency_by_client: dict[int, int] = {}
-    for alert in alerts.open_alerts(therapist):
+    for alert in alerts.open_alerts(therapist) if open_alerts is None else open_alerts:
         open_by_client[alert.client_id] = open_by_client.get(alert.client_id, 0) + 1
         urgency_by_client[alert.client_id] = max(urgency_by_client.get(alert.client_id, 0), alert.urgency)
     zone = local_time.zone_of(therapist)  # "today" is the therapist's day, wherever the course is set

@@ -18,8 +18,8 @@ def care_nav(user: Any) -> dict[str, Any]:
     if not isinstance(user, User) or not user.is_authenticated:
         return {}
     if user.is_therapist:
-        return {"open_alerts": len(_open_alerts(user))}
-    return {"check_in": alerts.pending_check_in(user) is not None}
+        return {"open_alerts": len(_open_alerts(user, marked=False))}  # a count: no line shown
+    return {"check_in": _pending_check_in(user, alerts) is not None}
 
 
 @register.simple_tag(takes_context=True)
@@ -34,7 +34,10 @@ def check_in_banner_for(context: Any, user: Any) -> dict[str, Any]:
     from reverie.clinic.web.shown import record_when_shown
 
     request = context.get("request")
-    shown = alerts.show_check_in(user, when_shown=lambda record: record_when_shown(request, record))
+    pending = _pending_check_in(user, alerts)  # the menu's reading, when it came first on this page
+    if pending is None:
+        return {}
+    shown = alerts.show_check_in(user, pending, when_shown=lambda record: record_when_shown(request, record))
     if shown is None:
         return {}
     return {
@@ -102,17 +105,28 @@ def open_alerts_for(user: Any) -> list[Any]:
     return found
 
 
-_MEMO = "_reverie_open_alerts"
 _READ = "_reverie_open_alerts_read"
+_PENDING = "_reverie_pending_check_in"
 
 
-def _open_alerts(user: Any) -> list[Any]:
-    """The therapist's open alerts, read once per page: the menu count and the home page's list share them
-    (kept on the request's user object, which lives for one request)."""
+def _pending_check_in(user: Any, alerts: Any) -> Any:
+    """The client's pending check-in (``alerts.pending_check_in``), read once per page: the menu's "Check-in
+    waiting" and the banner share it (issue 16: two identical queries on every client page), kept on the request's
+    user object, which lives for one request. Read while the page is drawn, after the view did its work."""
+    from reverie.clinic.models import User
+
+    if not isinstance(user, User):  # no one signed in (or a page drawn without a request): none waits
+        return None
+    if hasattr(user, _PENDING):
+        return getattr(user, _PENDING)
+    found = alerts.pending_check_in(user)
+    setattr(user, _PENDING, found)
+    return found
+
+
+def _open_alerts(user: Any, *, marked: bool = True) -> list[Any]:
+    """The therapist's open alerts, read once per page: the menu count, the home page's list and its caseload share
+    them (``alerts.open_alerts_on_page``; ``marked``: each line's shared entry looked up, for a list)."""
     from reverie.care.services import alerts
 
-    found: list[Any] | None = getattr(user, _MEMO, None)
-    if found is None:
-        found = alerts.open_alerts(user)
-        setattr(user, _MEMO, found)
-    return found
+    return alerts.open_alerts_on_page(user, marked=marked)

@@ -13,6 +13,8 @@ from dataclasses import dataclass, replace
 from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
+from django.db.models import Exists, OuterRef
+
 from reverie.clinic.models import Entry, Pair, StoredAnalysis, User
 from reverie.clinic.services import analysis, audit
 from reverie.clinic.services.analysis import latest_by_entry, stored_findings
@@ -78,8 +80,16 @@ def _item(entry: Entry, stored: StoredAnalysis, answered: Container[uuid.UUID] =
 
 
 def _latest_analyses(client: User) -> Iterable[tuple[Entry, StoredAnalysis]]:
-    rows = Entry.objects.filter(client=client, deleted_at__isnull=True).select_related("client")
+    """The client's entries (not in the trash) that have an analysis of their current revision, each with it, in
+    the entries' order. Only those are read (issue 16: every entry was loaded, then all but these dropped here; none
+    at all when nothing is analysed yet)."""
     stored = latest_by_entry(client)
+    if not stored:
+        return
+    current = StoredAnalysis.objects.filter(entry=OuterRef("pk"), revision=OuterRef("revision"))
+    rows = Entry.objects.filter(Exists(current), client=client, deleted_at__isnull=True).select_related(
+        "client"
+    )
     for entry in rows:
         analysis = stored.get(entry.id)
         if analysis is not None:

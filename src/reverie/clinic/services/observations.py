@@ -23,7 +23,14 @@ from django.db.models import Count
 from django.utils import timezone
 
 from reverie.analysis.summary import Line
-from reverie.clinic.models import Entry, FitAnswer, NoticedOnEntries, ObservationFeedback, User
+from reverie.clinic.models import (
+    Entry,
+    FitAnswer,
+    NoticedOnEntries,
+    ObservationFeedback,
+    StoredAnalysis,
+    User,
+)
 from reverie.clinic.services import audit, keys
 from reverie.clinic.services.journal import _entry_for, _open_payload
 from reverie.clinic.services.policy import Action, require, visible_entries
@@ -165,9 +172,15 @@ def put_away_versions(client: User) -> dict[uuid.UUID, tuple[str, ...]]:
 
 
 def _reading(entry: Entry) -> tuple[Reading, str, dict[str, Any]] | None:
-    from reverie.clinic.services.analysis import analysis_text, current_analysis, open_result
+    from reverie.clinic.services.analysis import current_analysis
 
-    stored = current_analysis(entry)
+    return _reading_of(entry, current_analysis(entry))
+
+
+def _reading_of(entry: Entry, stored: StoredAnalysis | None) -> tuple[Reading, str, dict[str, Any]] | None:
+    """:func:`_reading` of the entry's current analysis ``stored`` (``analysis.current_analysis``) already read."""
+    from reverie.clinic.services.analysis import analysis_text, open_result
+
     if stored is None:
         return None
     payload = _open_payload(entry, entry.client)
@@ -192,8 +205,16 @@ def noticed(actor: User, entry_id: uuid.UUID | str) -> Noticed | None:
     same observations (without the ones the client folded away), the client's agreement over shared entries and,
     beside them, the raw codes (``details``).
     """
+    from reverie.clinic.services.analysis import current_analysis
+
     entry = _entry_for(actor, entry_id, Action.READ)
-    found = _reading(entry)
+    return _noticed(actor, entry, current_analysis(entry))
+
+
+def _noticed(actor: User, entry: Entry, stored: StoredAnalysis | None) -> Noticed | None:
+    """:func:`noticed` of an entry ``actor`` was allowed to read (``_entry_for``), its current analysis ``stored``
+    already read: the entry page reads both once for the risk note and the panel (issue 16)."""
+    found = _reading_of(entry, stored)
     if found is None:
         return None
     reading, text, result = found
@@ -262,9 +283,17 @@ def risk_as_shown(entry: Entry, result: Mapping[str, Any] | None) -> Risk | None
 def _risk_read(actor: User, entry: Entry, *, record: bool) -> tuple[int, Risk | None] | None:
     """The analysed revision and the entry's risk as shown (:func:`risk_as_shown`) alone (None while not
     analysed)."""
-    from reverie.clinic.services.analysis import current_analysis, open_result
+    from reverie.clinic.services.analysis import current_analysis
 
-    stored = current_analysis(entry)
+    return _risk_of(actor, entry, current_analysis(entry), record=record)
+
+
+def _risk_of(
+    actor: User, entry: Entry, stored: StoredAnalysis | None, *, record: bool
+) -> tuple[int, Risk | None] | None:
+    """:func:`_risk_read` of the entry's current analysis ``stored`` already read."""
+    from reverie.clinic.services.analysis import open_result
+
     if stored is None:
         return None
     if record:
@@ -376,7 +405,7 @@ def seen_by(actor: User, entry_id: uuid.UUID | str, *, page: bool = False) -> Se
     the stored analysis (``reverie.analysis/1``). ``page``: a panel that cannot be read is logged and left out, so
     the risk note still shows; elsewhere its error is raised.
     """
-    from reverie.clinic.services.analysis import findings_for
+    from reverie.clinic.services.analysis import current_analysis, findings_for
     from reverie.insights.details import analysis_for_therapist
 
     entry = _entry_for(actor, entry_id, Action.READ)
@@ -395,10 +424,12 @@ def seen_by(actor: User, entry_id: uuid.UUID | str, *, page: bool = False) -> Se
         return Seen(
             "ready", writer, mode, revision=found.revision, analysis=analysis_for_therapist(found.result)
         )
-    # the risk note first, on its own: on the page nothing the panel reads (an answer that does not open) hides it
-    read = _risk_read(actor, entry, record=False)
+    # the risk note first, on its own: on the page nothing the panel reads (an answer that does not open) hides it;
+    # the entry and its current analysis read once for both (issue 16: the panel read them again)
+    stored = current_analysis(entry)
+    read = _risk_of(actor, entry, stored, record=False)
     try:
-        panel = noticed(actor, entry.id)
+        panel = _noticed(actor, entry, stored)
     except ReverieError as exc:
         if not page:
             raise

@@ -80,9 +80,11 @@ def home(request: HttpRequest) -> HttpResponse:
         return redirect("login")
     user = _user(request)
     if user.is_therapist:
+        from reverie.care.services.alerts import open_alerts_on_page
         from reverie.care.services.caseload import caseload
 
-        cases = caseload(user)
+        # the open alerts read once for the page: its caseload, the menu's count and the alert list (issue 16)
+        cases = caseload(user, open_alerts=open_alerts_on_page(user, marked=False))
         shared = _with_client_names(journal.list_entries(user, limit=20))
         week = timezone.now() + timedelta(days=7)
         folded = len(cases) > FEW_CASES
