@@ -368,13 +368,46 @@ def server_error(request: HttpRequest) -> HttpResponse:
         log.error(
             "server error outside a view in %s %s: %s", request.method, request.path, type(exc).__name__
         )
-        message = words + (NOT_SHOWN_BACK if request.method == "POST" else "")
-        html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+        if request.method == "POST":
+            return retry_later(_post_while_down(request, status, title, words))
+        html = loader.get_template("reverie/lost.html").render({"title": title, "message": words})
         return retry_later(HttpResponse(html, status=status, content_type="text/html; charset=utf-8"))
     log.error("server error outside a view in %s %s", request.method, request.path)
     context = {"title": "Something went wrong", "message": SERVER_ERROR}
     html = loader.get_template("reverie/lost.html").render(context)
     return HttpResponse(html, status=500, content_type="text/html; charset=utf-8")
+
+
+def _post_while_down(request: HttpRequest, status: int, title: str, words: str) -> HttpResponse:
+    """A form posted while the database (or the disk) failed before any view ran: who is signed in cannot be read,
+    so its words are never shown here. A text form's, from this site, with its writer's mark, is kept sealed for
+    that account in the page (``drafts.kept_while_down``), with "Try again" to post it to the sign-in once the
+    database answers, where only its writer opens it; any other post says what it could not keep. Rendered without
+    the request (no context processor, no session, no user): the CSRF token is the cookie's, read by the CSRF
+    middleware before the failure (review r136 finding 2)."""
+    from django.middleware.csrf import get_token
+    from django.template import loader
+
+    from reverie.clinic.web import drafts
+
+    draft = drafts.kept_while_down(request)
+    if draft is None:
+        kept = drafts.takes_text(request.path)  # a text form's words not kept: said plainly
+        message = words + (" " + drafts.NOT_KEPT_WHILE_DOWN if kept else NOT_SHOWN_BACK)
+        html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+        return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+    context = {
+        **drafts.login_context(draft),
+        "title": title,
+        "message": words,
+        "kept_says": drafts.KEPT_WHILE_DOWN,
+        "carry_on": drafts.CARRY_ON,
+        "csrf_token": get_token(request),
+    }
+    html = loader.get_template("reverie/kept_while_down.html").render(context)
+    page = HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+    page["Cache-Control"] = "no-store"
+    return page
 
 
 def _not_allowed_page(request: HttpRequest, bare: HttpResponse) -> HttpResponse:

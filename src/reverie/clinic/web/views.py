@@ -339,6 +339,19 @@ def login_view(request: HttpRequest) -> HttpResponse:
     draft = drafts.from_login(request.POST)
     error = None
     forgot = ""  # a wrong password or the wait after too many: the name to give a one-time password (r132)
+    if (
+        request.method == "POST"
+        and draft
+        and request.POST.get(drafts.CARRY_ON)
+        and "username" not in request.POST
+    ):
+        # "Try again" on the 503 page of words kept sealed while the database was down (middleware._post_while_down):
+        # the person still signed in carries on as after a sign-in (the words only to the account that wrote them);
+        # else the sign-in page carrying them
+        if request.user.is_authenticated:
+            return _carry_on(request, _user(request), drafts.unpack(draft, request.user.pk))
+        context = {"form": LoginForm(), **drafts.login_context(draft)}
+        return drafts.login_page(request, "reverie/login.html", context, status=401)
     if request.method == "POST" and form.is_valid():
         try:
             user = signin.check_password(
