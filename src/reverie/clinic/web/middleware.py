@@ -356,7 +356,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     nothing on it reads the database, which may be what just failed. The same layout, the crisis link in its
     header and a way back. A failure of the database or the disk (:func:`failure_answer`'s 5xx: a signed-in
     person's session read while PostgreSQL restarts) answers as it does in a view, 503 with ``Retry-After`` and
-    "… so this was not saved", never as the program's fault (review r136)."""
+    "… so this was not saved", never as the program's fault (review r136); a text form's words posted then are kept
+    in the page sealed for their writer (:func:`_post_while_down`, h201)."""
     import sys
 
     from django.template import loader
