@@ -162,3 +162,68 @@ def test_a_therapists_letter_comes_back_to_them_only(
     saved = web.post(letter, form_fields(shown))
     assert saved.status_code in (200, 302), saved.status_code
     assert WORDS in web.get(letter).content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_try_again_pressed_while_still_down_keeps_them_sealed(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    web = _browser(make_user("dana"))
+    page, _ = _saved_while_down(web, monkeypatch, tmp_path)
+    with monkeypatch.context() as down:
+        take_down(down, tmp_path)
+        again = _try_again(web, page)  # pressed too soon
+        forged = form_fields(page.content.decode())
+        forged["draft_body"] = "CANARY-H201-FORGED"  # words in the clear beside the seal: nothing echoed
+        echoed = web.post("/login/", forged)
+    _back_up()
+    text = again.content.decode()
+    assert again.status_code == 503 and again["Retry-After"]
+    assert 'name="draft__sealed"' in text and "CANARY-H201" not in text
+    assert echoed.status_code == 503 and "CANARY-H201" not in echoed.content.decode()
+    assert "draft__sealed" not in echoed.content.decode()
+    back = _try_again(web, again)
+    assert back.status_code == 200 and WORDS in back.content.decode()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_an_answer_asking_for_help_gets_the_crisis_lines_with_the_503(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    web = _browser(make_user("dana"))
+    fields = form_fields(web.get("/write/").content.decode())
+    sent = {"csrfmiddlewaretoken": fields["csrfmiddlewaretoken"], "writer": fields["writer"]}
+    with monkeypatch.context() as down:
+        take_down(down, tmp_path)
+        page = web.post("/check-in/", {**sent, "answer": "need_help"})
+    _back_up()
+    text = page.content.decode()
+    assert page.status_code == 503 and 'name="draft__sealed"' in text and 'name="draft__urgent"' in text
+    assert "Crisis lines" in text and 'href="tel:' in text
+
+
+@pytest.mark.django_db(transaction=True)
+def test_the_sign_in_page_carrying_them_pressed_while_down_keeps_them(
+    make_user: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The session ended while writing (the sign-in page carries the words sealed), then the database is down at
+    the sign-in's press: the view fails, and the 503 carries them on instead of losing them."""
+    web = _browser(make_user("gus"))
+    fields = form_fields(web.get("/write/").content.decode())
+    web.cookies.pop("sessionid")
+    sign_in = web.post("/write/", {**fields, "kind": "dream", "body": WORDS})
+    assert sign_in.status_code == 401 and 'name="draft__sealed"' in sign_in.content.decode()
+    fields = {**form_fields(sign_in.content.decode()), "username": "gus", "password": "a long test password"}
+    with monkeypatch.context() as down:
+        take_down(down, tmp_path)
+        page = web.post("/login/", fields)
+    _back_up()
+    text = page.content.decode()
+    assert page.status_code == 503 and 'name="draft__sealed"' in text and "CANARY-H201" not in text
+    again = _try_again(web, page)
+    assert again.status_code == 401 and 'name="draft__sealed"' in again.content.decode()
+    back = web.post(
+        "/login/",
+        {**form_fields(again.content.decode()), "username": "gus", "password": "a long test password"},
+    )
+    assert back.status_code == 200 and WORDS in back.content.decode()

@@ -33,6 +33,7 @@ from typing import Any, overload
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
 from reverie.clinic.web import page_seal
@@ -355,6 +356,8 @@ def kept_while_down(request: HttpRequest) -> list[tuple[str, str]] | None:
     None when they cannot be kept: not a text form, not sent from this site (the CSRF check, done here as Django
     does it, since no view ran), or no writer mark (a client's own journal would travel readable, for anyone at the
     keyboard: review r135 fault 5). Reads nothing from the database (the view's ``urgent`` reads the POST only)."""
+    if request.method == "POST" and request.path in (reverse("login"), reverse("login_code")):
+        return _sealed_again(request)
     match = _view_of(request.path)
     if request.method != "POST" or match is None or not _from_this_site(request, match.func):
         return None
@@ -367,6 +370,23 @@ def kept_while_down(request: HttpRequest) -> list[tuple[str, str]] | None:
         asks_help = False
     draft = carried(request, asks_help)
     return draft if any(k == SEALED for k, _ in draft) else None
+
+
+def _sealed_again(request: HttpRequest) -> list[tuple[str, str]] | None:
+    """A sign-in post carrying words sealed for their writer ("Try again" pressed while the database is still out
+    of reach, or the sign-in page of a session that ended) that met the database down: the same sealed draft, to
+    carry again, so pressing too soon never loses it. Only a draft that is sealed whole (nothing readable beside it)
+    and whose owner's signature holds for it, from this site; None for anything else."""
+    from reverie.clinic.web import views
+
+    draft = from_login(request.POST)
+    # the CSRF check is the same for both steps
+    if not draft or not _from_this_site(request, views.login_view):
+        return None
+    if any(name not in META for name, _ in draft) or sum(name == SEALED for name, _ in draft) != 1:
+        return None
+    owner, _ = owner_of(dict(draft).get(OWNER, ""), [(k, v) for k, v in draft if k == SEALED])
+    return draft if owner is not None else None
 
 
 def _from_this_site(request: HttpRequest, view: Any) -> bool:

@@ -215,6 +215,11 @@ class ReverieErrorMiddleware:
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
         failed = failure_answer(exc)
+        if failed is not None and failed[0] >= 500 and _sign_in_post(request):
+            # the sign-in page's words sealed for their writer, the database down at its press: kept, not lost (h201)
+            kept = _sealed_page(request, *failed)
+            if kept is not None:
+                return retry_later(kept)
         if failed is not None:
             status, title, words = failed
             context = {"title": title, "message": f"{words} Incident {incident}."}
@@ -386,6 +391,29 @@ def _post_while_down(request: HttpRequest, status: int, title: str, words: str) 
     database answers, where only its writer opens it; any other post says what it could not keep. Rendered without
     the request (no context processor, no session, no user): the CSRF token is the cookie's, read by the CSRF
     middleware before the failure (review r136 finding 2)."""
+    from django.template import loader
+
+    from reverie.clinic.web import drafts
+
+    page = _sealed_page(request, status, title, words)
+    if page is not None:
+        return page
+    kept = drafts.takes_text(request.path)  # a text form's words not kept: said plainly
+    message = words + (" " + drafts.NOT_KEPT_WHILE_DOWN if kept else NOT_SHOWN_BACK)
+    html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+    return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+
+
+def _sign_in_post(request: HttpRequest) -> bool:
+    """A post to either sign-in step (which may carry words sealed for their writer)."""
+    from django.urls import reverse
+
+    return request.method == "POST" and request.path in (reverse("login"), reverse("login_code"))
+
+
+def _sealed_page(request: HttpRequest, status: int, title: str, words: str) -> HttpResponse | None:
+    """The 503 (507) page carrying a post's words sealed for their writer (``drafts.kept_while_down``), rendered
+    without the request; None when there are none to keep."""
     from django.middleware.csrf import get_token
     from django.template import loader
 
@@ -393,10 +421,7 @@ def _post_while_down(request: HttpRequest, status: int, title: str, words: str) 
 
     draft = drafts.kept_while_down(request)
     if draft is None:
-        kept = drafts.takes_text(request.path)  # a text form's words not kept: said plainly
-        message = words + (" " + drafts.NOT_KEPT_WHILE_DOWN if kept else NOT_SHOWN_BACK)
-        html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
-        return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+        return None
     context = {
         **drafts.login_context(draft),
         "title": title,
