@@ -78,6 +78,7 @@ def test_words_saved_while_the_database_is_down_come_back_to_their_writer(
     shown = back.content.decode()
     assert back.status_code == 200, back.status_code
     assert WORDS in shown and "Save it now" in shown
+    assert "Reverie answers again" in shown and "signed in again" not in shown  # they never signed out
     saved = web.post("/write/", form_fields(shown))  # one press
     assert saved.status_code == 302, saved.status_code
     assert WORDS in web.get(saved["Location"]).content.decode()

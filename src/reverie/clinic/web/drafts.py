@@ -126,6 +126,8 @@ def attach_again(kind: object, action: str) -> tuple[str, str] | None:
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
 )
+# the 503 page's Try again (:func:`kept_while_down`), its writer still signed in: they never signed out
+ANSWERS_AGAIN = "Reverie answers again. Nothing of this was saved yet: your text is below, press Save it now."
 SIGNED_IN_AGAIN_ANSWERS = (
     "You are signed in again. Your answers are below, not sent yet: press Send. "
     "If you said you need help, your therapist has already been told."
