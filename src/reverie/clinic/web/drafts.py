@@ -33,6 +33,7 @@ from typing import Any, overload
 from django.core import signing
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.datastructures import MultiValueDict
 
 from reverie.clinic.web import page_seal
@@ -125,6 +126,8 @@ def attach_again(kind: object, action: str) -> tuple[str, str] | None:
 SIGNED_IN_AGAIN = (
     "You are signed in again. Nothing of this was saved yet: your text is below, press Save it now."
 )
+# the 503 page's Try again (:func:`kept_while_down`), its writer still signed in: they never signed out
+ANSWERS_AGAIN = "Reverie answers again. Nothing of this was saved yet: your text is below, press Save it now."
 SIGNED_IN_AGAIN_ANSWERS = (
     "You are signed in again. Your answers are below, not sent yet: press Send. "
     "If you said you need help, your therapist has already been told."
@@ -328,6 +331,76 @@ def carried(request: HttpRequest, urgent: bool = False) -> list[tuple[str, str]]
         pairs.append((URGENT, "1"))
     pairs.extend((k if k == SEALED else PREFIX + k, v) for k, v in fields)
     return pairs
+
+
+# What the 503 page says of a text form's words posted while the database was out of reach (review r136 finding 2)
+KEPT_WHILE_DOWN = (
+    "Your text is kept sealed in this page for the account it was written in, and no other account can open it."
+    " Nothing of it is stored on the server. When Reverie answers again, press Try again: it is given back to you to"
+    " save by one press (signing in first if your session has ended)."
+)
+NOT_KEPT_WHILE_DOWN = (
+    "What you typed could not be kept: without its database Reverie cannot tell whose words they are, and this form"
+    " carried no mark of its writer, so they are not in this page. If going back brings them back in your browser,"
+    " copy them before you save again."
+)
+# the 503 page's "Try again": the sealed draft posted to the sign-in, no password with it
+CARRY_ON = "carry_on"
+
+
+def kept_while_down(request: HttpRequest) -> list[tuple[str, str]] | None:
+    """A POST to a form that takes text, from this site, that met the database out of reach before any view ran
+    (the session is read from it, so who is signed in cannot be read: ``middleware.server_error``): its words sealed
+    for the form's own ``writer`` mark (signed with SECRET_KEY alone, so checked without the database), exactly as
+    the signed-out path seals them (:func:`carried`), as the sign-in's ``draft_*`` fields. Opened only after the
+    database answers again, by the account the mark names (``views.login_view``'s carry-on, ``views._carry_on``).
+
+    None when they cannot be kept: not a text form, not sent from this site (the CSRF check, done here as Django
+    does it, since no view ran), or no writer mark (a client's own journal would travel readable, for anyone at the
+    keyboard: review r135 fault 5). Reads nothing from the database (the view's ``urgent`` reads the POST only)."""
+    if request.method == "POST" and request.path in (reverse("login"), reverse("login_code")):
+        return _sealed_again(request)
+    match = _view_of(request.path)
+    if request.method != "POST" or match is None or not _from_this_site(request, match.func):
+        return None
+    if writer_of(str(request.POST.get(WRITER, "")), ignore_age=True) is None:
+        return None
+    urgent_of = getattr(match.func, URGENT_ATTR, None)
+    try:
+        asks_help = urgent_of is not None and bool(urgent_of(request.POST, **match.kwargs))
+    except Exception:  # answers that cannot be read: no crisis lines said for them, the words kept
+        asks_help = False
+    draft = carried(request, asks_help)
+    return draft if any(k == SEALED for k, _ in draft) else None
+
+
+def _sealed_again(request: HttpRequest) -> list[tuple[str, str]] | None:
+    """A sign-in post carrying words sealed for their writer ("Try again" pressed while the database is still out
+    of reach, or the sign-in page of a session that ended) that met the database down: the same sealed draft, to
+    carry again, so pressing too soon never loses it. Only a draft that is sealed whole (nothing readable beside it)
+    and whose owner's signature holds for it, from this site; None for anything else."""
+    from reverie.clinic.web import views
+
+    draft = from_login(request.POST)
+    # the CSRF check is the same for both steps
+    if not draft or not _from_this_site(request, views.login_view):
+        return None
+    if any(name not in META for name, _ in draft) or sum(name == SEALED for name, _ in draft) != 1:
+        return None
+    owner, _ = owner_of(dict(draft).get(OWNER, ""), [(k, v) for k, v in draft if k == SEALED])
+    return draft if owner is not None else None
+
+
+def _from_this_site(request: HttpRequest, view: Any) -> bool:
+    """Django's own CSRF check of a POST (origin, referer, token), asked without its failure page (which may read
+    the database): for a request that failed before ``CsrfViewMiddleware.process_view`` ran."""
+    from django.middleware.csrf import CsrfViewMiddleware
+
+    class _Check(CsrfViewMiddleware):
+        def _reject(self, request: HttpRequest, reason: str) -> HttpResponse:
+            return HttpResponse(status=403)
+
+    return _Check(lambda _: HttpResponse()).process_view(request, view, (), {}) is None
 
 
 def login_page(

@@ -215,6 +215,11 @@ class ReverieErrorMiddleware:
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
         failed = failure_answer(exc)
+        if failed is not None and failed[0] >= 500 and _sign_in_post(request):
+            # the sign-in page's words sealed for their writer, the database down at its press: kept, not lost (h201)
+            kept = _sealed_page(request, *failed)
+            if kept is not None:
+                return retry_later(kept)
         if failed is not None:
             status, title, words = failed
             context = {"title": title, "message": f"{words} Incident {incident}."}
@@ -356,7 +361,8 @@ def server_error(request: HttpRequest) -> HttpResponse:
     nothing on it reads the database, which may be what just failed. The same layout, the crisis link in its
     header and a way back. A failure of the database or the disk (:func:`failure_answer`'s 5xx: a signed-in
     person's session read while PostgreSQL restarts) answers as it does in a view, 503 with ``Retry-After`` and
-    "… so this was not saved", never as the program's fault (review r136)."""
+    "… so this was not saved", never as the program's fault (review r136); a text form's words posted then are kept
+    in the page sealed for their writer (:func:`_post_while_down`, h201)."""
     import sys
 
     from django.template import loader
@@ -368,13 +374,66 @@ def server_error(request: HttpRequest) -> HttpResponse:
         log.error(
             "server error outside a view in %s %s: %s", request.method, request.path, type(exc).__name__
         )
-        message = words + (NOT_SHOWN_BACK if request.method == "POST" else "")
-        html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+        if request.method == "POST":
+            return retry_later(_post_while_down(request, status, title, words))
+        html = loader.get_template("reverie/lost.html").render({"title": title, "message": words})
         return retry_later(HttpResponse(html, status=status, content_type="text/html; charset=utf-8"))
     log.error("server error outside a view in %s %s", request.method, request.path)
     context = {"title": "Something went wrong", "message": SERVER_ERROR}
     html = loader.get_template("reverie/lost.html").render(context)
     return HttpResponse(html, status=500, content_type="text/html; charset=utf-8")
+
+
+def _post_while_down(request: HttpRequest, status: int, title: str, words: str) -> HttpResponse:
+    """A form posted while the database (or the disk) failed before any view ran: who is signed in cannot be read,
+    so its words are never shown here. A text form's, from this site, with its writer's mark, is kept sealed for
+    that account in the page (``drafts.kept_while_down``), with "Try again" to post it to the sign-in once the
+    database answers, where only its writer opens it; any other post says what it could not keep. Rendered without
+    the request (no context processor, no session, no user): the CSRF token is the cookie's, read by the CSRF
+    middleware before the failure (review r136 finding 2)."""
+    from django.template import loader
+
+    from reverie.clinic.web import drafts
+
+    page = _sealed_page(request, status, title, words)
+    if page is not None:
+        return page
+    kept = drafts.takes_text(request.path)  # a text form's words not kept: said plainly
+    message = words + (" " + drafts.NOT_KEPT_WHILE_DOWN if kept else NOT_SHOWN_BACK)
+    html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
+    return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+
+
+def _sign_in_post(request: HttpRequest) -> bool:
+    """A post to either sign-in step (which may carry words sealed for their writer)."""
+    from django.urls import reverse
+
+    return request.method == "POST" and request.path in (reverse("login"), reverse("login_code"))
+
+
+def _sealed_page(request: HttpRequest, status: int, title: str, words: str) -> HttpResponse | None:
+    """The 503 (507) page carrying a post's words sealed for their writer (``drafts.kept_while_down``), rendered
+    without the request; None when there are none to keep."""
+    from django.middleware.csrf import get_token
+    from django.template import loader
+
+    from reverie.clinic.web import drafts
+
+    draft = drafts.kept_while_down(request)
+    if draft is None:
+        return None
+    context = {
+        **drafts.login_context(draft),
+        "title": title,
+        "message": words,
+        "kept_says": drafts.KEPT_WHILE_DOWN,
+        "carry_on": drafts.CARRY_ON,
+        "csrf_token": get_token(request),
+    }
+    html = loader.get_template("reverie/kept_while_down.html").render(context)
+    page = HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
+    page["Cache-Control"] = "no-store"
+    return page
 
 
 def _not_allowed_page(request: HttpRequest, bare: HttpResponse) -> HttpResponse:

@@ -288,9 +288,12 @@ def _finish_sign_in(
     return redirect(_safe_next(request, target) or "home")
 
 
-def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> HttpResponse:
+def _carry_on(
+    request: HttpRequest, user: User, carried: drafts.Carried, *, back: str = drafts.SIGNED_IN_AGAIN
+) -> HttpResponse:
     """Words that travelled through the sign-in: saved only into the account that wrote them and only whole (a new
-    entry without its lost file is not saved); otherwise shown back to the person at the keyboard."""
+    entry without its lost file is not saved); otherwise shown back to the person at the keyboard (``back``: what
+    the page of their own words says, "signed in again", or "Reverie answers again" for the 503 page's Try again)."""
     if carried.sealed:  # a therapist-only form's words, not opened: they are for their writer only
         if carried.owner is None:  # sealed for no one (no writer known): no sign-in brings them back
             return drafts.shown_back(request, carried, message=drafts.SEALED_FOR_NO_WRITER)
@@ -308,7 +311,7 @@ def _carry_on(request: HttpRequest, user: User, carried: drafts.Carried) -> Http
         return resumed
     if not carried.by_server or carried.path != reverse("write") or not user.is_client:
         # Bound only by the form's mark (anyone who saw the form could carry it), or not a new entry: one press.
-        return drafts.shown_back(request, carried, message=drafts.SIGNED_IN_AGAIN, can_save=True)
+        return drafts.shown_back(request, carried, message=back, can_save=True)
     data = QueryDict(mutable=True)
     for key, value in carried.fields:
         data.appendlist(key, value)
@@ -341,6 +344,20 @@ def login_view(request: HttpRequest) -> HttpResponse:
     draft = drafts.from_login(request.POST)
     error = None
     forgot = ""  # a wrong password or the wait after too many: the name to give a one-time password (r132)
+    if (
+        request.method == "POST"
+        and draft
+        and request.POST.get(drafts.CARRY_ON)
+        and "username" not in request.POST
+    ):
+        # "Try again" on the 503 page of words kept sealed while the database was down (middleware._post_while_down):
+        # the person still signed in carries on as after a sign-in (the words only to the account that wrote them);
+        # else the sign-in page carrying them
+        if request.user.is_authenticated:
+            carried = drafts.unpack(draft, request.user.pk)
+            return _carry_on(request, _user(request), carried, back=drafts.ANSWERS_AGAIN)
+        context = {"form": LoginForm(), **drafts.login_context(draft)}
+        return drafts.login_page(request, "reverie/login.html", context, status=401)
     if request.method == "POST" and form.is_valid():
         try:
             user = signin.check_password(
