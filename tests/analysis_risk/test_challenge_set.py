@@ -77,6 +77,7 @@ HALVES = (
     "frozen40",
     "frozen41",
     "frozen42",
+    "frozen43",
 )
 # figures of speech (idioms; frozen31's figures in notes; frozen32's quoted figures and similes) and everyday injuries
 # frozen33's writer named its figures "figure_of_speech"
@@ -265,6 +266,9 @@ MEASURED_FLAGGED = {
     # frozen42: measured once, unseen, on risk 2.16.3 and h195's 2.16.5 (shipped: its decision rule met) in one run,
     # notes read as notes: 57 and 63 (README_frozen42.md)
     "frozen42": 63 / 80,
+    # frozen43: measured once, unseen, on risk 2.16.5 and h197's 2.16.6 (not shipped: its decision rule missed) in one
+    # run, notes read as notes: 68 and 69 (README_frozen43.md)
+    "frozen43": 68 / 80,
 }
 GOAL_MISSED = {
     "tune": "goal missed: 81 of 85 genuine tune cases flagged, seen (docs/risk.md)",
@@ -368,6 +372,9 @@ GOAL_MISSED = {
     "frozen42": "goal missed: 63 of 80 genuine cases of the forty-second frozen batch flagged on risk 2.16.5, 57 on "
     "2.16.3, when measured once, unseen, its session notes read as notes (session notes 32 of 40; journal lines 31 of 40) "
     "(README_frozen42.md)",
+    "frozen43": "goal missed: 68 of 80 genuine cases of the forty-third frozen batch flagged on risk 2.16.5, 69 on h197's "
+    "2.16.6 (not shipped), when measured once, unseen, its session notes read as notes (session notes 32 of 40; journal "
+    "lines 36 of 40) (README_frozen43.md)",
 }
 # False alarms on hard negatives: the goal (<= 2 %) is met on tune and frozen (seen; frozen2: 8 of 110
 # when it was measured once, in the second round), not on frozen3 (seen since the fourth round; 14 of 223 unseen).
@@ -478,6 +485,9 @@ ALARMS_MISSED = {
     "measured once, unseen (README_frozen41.md); 8 on h195's 2.16.5, seen (the same one at attempt)",
     "frozen42": "goal missed: 10 of 120 hard negatives of the forty-second frozen batch flagged on risk 2.16.5, 12 on "
     "2.16.3 (8.3 %; none at attempt on either) when measured once, unseen (README_frozen42.md)",
+    "frozen43": "goal missed: 18 of 120 hard negatives of the forty-third frozen batch flagged on risk 2.16.5 and on "
+    "h197's 2.16.6 alike (15.0 %; two session notes at attempt on both, a denial under a history heading and a son's "
+    "act: KNOWN_ATTEMPT_ERRORS) when measured once, unseen (README_frozen43.md)",
 }
 MEASURED_ALARMS = {
     "tune": 2 / 139,
@@ -575,6 +585,8 @@ MEASURED_ALARMS = {
     "frozen41": 8 / 120,
     # frozen42: measured once, unseen: 12 on risk 2.16.3, 10 on 2.16.5 (README_frozen42.md)
     "frozen42": 10 / 120,
+    # frozen43: measured once, unseen: 18 on risk 2.16.5 and on h197's 2.16.6 (README_frozen43.md)
+    "frozen43": 18 / 120,
 }
 # Genuine cases at (or over) their expected level, with the shipped model: no floor existed before the fourteenth round
 # (docs/risk.md, "Fourteenth round"). Its level model was not shipped (the lead's check on long real texts), so these
@@ -696,6 +708,8 @@ MEASURED_AT_LEVEL = {
     "frozen41": 79 / 80,
     # frozen42: 44 on 2.16.3 and 51 on 2.16.5 when measured once, unseen (README_frozen42.md)
     "frozen42": 51 / 80,
+    # frozen43: 61 on 2.16.5 and 62 on h197's 2.16.6 when measured once, unseen (README_frozen43.md)
+    "frozen43": 61 / 80,
 }
 # Lines whose writer's label and the screen's written policy disagree. They stay as written and count in every
 # figure; only the "never attempt on a negative" check reads them apart, each with its reason.
@@ -754,6 +768,11 @@ KNOWN_ATTEMPT_ERRORS: dict[str, str] = {
     # (seen); frozen37-093 stays: an unknown title ("overdosed on Gilmore Girls") errs toward the alarm, by the rule
     "frozen37-093": "a journal line of a television series 'overdosed on' over a weekend read at attempt when frozen37 was "
     "measured once, on 2.15.3 and h180's 2.16.0 alike: a name on no list errs toward the alarm (README_frozen37.md)",
+    "frozen43-074": "a session note's history heading ('Hx of SH/suicide attempts:') answered on the next line 'None "
+    "reported, confirmed by mother' read at attempt when frozen43 was measured once, on 2.16.5 and h197's 2.16.6 alike: "
+    "a denial answered with who confirmed it is not read as a nil answer (README_frozen43.md)",
+    "frozen43-097": "a session note of the client's son who 'took a load of pills' at a party read at attempt when "
+    "frozen43 was measured once, on 2.16.5 and h197's 2.16.6 alike: someone else's act in quotes (README_frozen43.md)",
     # 2.16.4 (h191): frozen40-061 (a note of the client's mother's history of 3 suicide attempts beside "Pt has no
     # personal hx": a count of the acts between a kinship noun and the act is read as "hx of" is) and frozen40-077 (a
     # note of a toddler who "overdosed" on sweets: the quoted verb before a thing never a drug is a figure, and a
