@@ -253,6 +253,21 @@ def cli(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Cli]:
 
 
 @pytest.fixture
+def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
+    """The database out of reach for real while the test runs (``database_down.take_down``: SQLite opens a file in a
+    missing folder, PostgreSQL a closed port), every connection closed after."""
+    from django.db import connections
+
+    from database_down import take_down
+
+    with django_db_blocker.unblock():
+        take_down(monkeypatch, tmp_path)
+        yield
+        for conn in connections.all():
+            conn.close()
+
+
+@pytest.fixture
 def web_as(db: Any) -> Any:
     """A Django test client signed in as ``user``, past the two-step sign-in (therapists must have passed it)."""
     from web_client import signed_in

@@ -10,26 +10,11 @@ for real (no mocks), as `test_public_pages_resilience.py` does."""
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterator
-from pathlib import Path
-from typing import Any
 
 import pytest
-from django.db import connections
 from django.test import Client
 
-from database_down import take_down
-
 WORDS = "CANARY-R136-DOWN the night I could not sleep"
-
-
-@pytest.fixture
-def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        take_down(monkeypatch, tmp_path)
-        yield
-        for conn in connections.all():
-            conn.close()
 
 
 def _returning() -> Client:

@@ -8,15 +8,10 @@ a file in a missing folder; PostgreSQL: a port nothing listens on), not mocked."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
-from django.db import connections
 from django.test import Client
-
-from database_down import take_down
 
 pytestmark = pytest.mark.db
 
@@ -29,15 +24,6 @@ URLS = (
     "/api/v1/safety/crisis-lines",
     "/api/v1/entries",
 )
-
-
-@pytest.fixture
-def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        take_down(monkeypatch, tmp_path)
-        yield
-        for conn in connections.all():
-            conn.close()
 
 
 def _answer(response: Any) -> tuple[int, dict[str, str]]:

@@ -22,15 +22,6 @@ from web_client import signed_in
 PASSWORD = "a long test password"
 
 
-@pytest.fixture
-def database_down(django_db_blocker: Any, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> Iterator[None]:
-    with django_db_blocker.unblock():
-        take_down(monkeypatch, tmp_path)
-        yield
-        for conn in connections.all():
-            conn.close()
-
-
 @pytest.mark.db
 def test_crisis_page_opens_with_the_database_down_for_a_signed_in_browser(
     database_down: None,
