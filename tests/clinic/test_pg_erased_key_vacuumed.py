@@ -75,3 +75,30 @@ def test_an_erasure_while_a_backup_reads_the_keys_is_not_held_up_by_the_rewrite(
     assert not ClientKey.objects.filter(client_id=person.pk).exists()
     assert took < 5, took
     assert "rewriting the data keys' table after an erasure failed: OperationalError" in caplog.text
+
+
+def test_a_rewrite_that_had_to_keep_the_deleted_row_says_so(
+    make_user: Any, caplog: pytest.LogCaptureFixture
+) -> None:
+    """A transaction that began before the erasure (its snapshot taken on another table) still sees the deleted key
+    row, so VACUUM FULL copies it into the new file: PostgreSQL reports it, the rewrite tries again a few times,
+    then says it, never silently done (the bytes gone once that transaction ends and the rewrite runs again)."""
+    import psycopg
+
+    from reverie.clinic.services import keys
+
+    person = make_user("t-erase-snapshot")
+    journal.create_entry(person, EntryDraft(kind="dream", body="words that were meant to be erased"))
+    wrapped = bytes(ClientKey.objects.get(client=person).wrapped)
+    s = connection.settings_dict
+    with psycopg.connect(
+        host=s["HOST"], port=s["PORT"], user=s["USER"], password=s["PASSWORD"] or None, dbname=s["NAME"]
+    ) as other:
+        other.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        other.execute("SELECT 1")
+        portability.erase_client(person, "t-erase-snapshot", PASSWORD)
+        assert "kept 1 deleted row(s) another transaction sees" in caplog.text
+        assert _in_the_table_file(wrapped)
+        other.rollback()
+    assert keys.vacuum_key_table()
+    assert not _in_the_table_file(wrapped)
