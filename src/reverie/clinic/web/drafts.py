@@ -358,7 +358,7 @@ def kept_while_down(request: HttpRequest) -> list[tuple[str, str]] | None:
     None when they cannot be kept: not a text form, not sent from this site (the CSRF check, done here as Django
     does it, since no view ran), or no writer mark (a client's own journal would travel readable, for anyone at the
     keyboard: review r135 fault 5). Reads nothing from the database (the view's ``urgent`` reads the POST only)."""
-    if request.method == "POST" and request.path in (reverse("login"), reverse("login_code")):
+    if sign_in_post(request):
         return _sealed_again(request)
     match = _view_of(request.path)
     if request.method != "POST" or match is None or not _from_this_site(request, match.func):
@@ -372,6 +372,11 @@ def kept_while_down(request: HttpRequest) -> list[tuple[str, str]] | None:
         asks_help = False
     draft = carried(request, asks_help)
     return draft if any(k == SEALED for k, _ in draft) else None
+
+
+def sign_in_post(request: HttpRequest) -> bool:
+    """A post to either sign-in step (which may carry words sealed for their writer)."""
+    return request.method == "POST" and request.path in (reverse("login"), reverse("login_code"))
 
 
 def _sealed_again(request: HttpRequest) -> list[tuple[str, str]] | None:

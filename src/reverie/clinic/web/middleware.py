@@ -215,7 +215,9 @@ class ReverieErrorMiddleware:
         # Only the type and the incident id: an exception message could quote what someone wrote.
         log.error("incident %s: %s in %s %s", incident, type(exc).__name__, request.method, request.path)
         failed = failure_answer(exc)
-        if failed is not None and failed[0] >= 500 and _sign_in_post(request):
+        from reverie.clinic.web import drafts
+
+        if failed is not None and failed[0] >= 500 and drafts.sign_in_post(request):
             # the sign-in page's words sealed for their writer, the database down at its press: kept, not lost (h201)
             kept = _sealed_page(request, *failed)
             if kept is not None:
@@ -402,13 +404,6 @@ def _post_while_down(request: HttpRequest, status: int, title: str, words: str) 
     message = words + (" " + drafts.NOT_KEPT_WHILE_DOWN if kept else NOT_SHOWN_BACK)
     html = loader.get_template("reverie/lost.html").render({"title": title, "message": message})
     return HttpResponse(html, status=status, content_type="text/html; charset=utf-8")
-
-
-def _sign_in_post(request: HttpRequest) -> bool:
-    """A post to either sign-in step (which may carry words sealed for their writer)."""
-    from django.urls import reverse
-
-    return request.method == "POST" and request.path in (reverse("login"), reverse("login_code"))
 
 
 def _sealed_page(request: HttpRequest, status: int, title: str, words: str) -> HttpResponse | None:
